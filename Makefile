@@ -1,0 +1,51 @@
+# infoquest developer commands. `make help` lists them.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# A CPU build of torch: on the project's machines this wheel is on local disk; elsewhere pip fetches it
+# (add --index-url https://download.pytorch.org/whl/cpu to TORCH to avoid the multi-GB CUDA build).
+TORCH ?= torch==2.13.0
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+DEMO_RESUME ?= examples/resumes/daniel_okafor_two_column.pdf
+DEMO_GOALS ?= I teach middle-school science and want to move into UX research. What skills and portfolio do I need, and how do people in the field find their first role?
+DEMO_ROLE ?= my roommate's mom, she's a director of UX research at a big health-tech company
+
+.PHONY: help install demo test test-fast lint format bench clean
+
+help:  ## Show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet $(TORCH)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)  ## Create .venv and install infoquest with its dev tools
+
+demo: $(STAMP)  ## Recommend questions for an example résumé (the main job)
+	$(BIN)/infoquest suggest --resume "$(DEMO_RESUME)" --goals "$(DEMO_GOALS)" --role "$(DEMO_ROLE)" --explain
+
+test: $(STAMP)  ## Run every test, including those with the real model
+	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP)  ## Run the unit tests only (fake encoder, seconds)
+	$(BIN)/python -m pytest -q -m "not slow"
+
+lint: $(STAMP)  ## ruff and mypy
+	$(BIN)/ruff check src tests benchmarks examples
+	$(BIN)/ruff format --check src tests benchmarks examples
+	$(BIN)/mypy src
+
+format: $(STAMP)  ## Format the code with ruff
+	$(BIN)/ruff format src tests benchmarks examples
+	$(BIN)/ruff check --fix src tests benchmarks examples
+
+bench: $(STAMP)  ## Re-run the ranking and speed benchmarks (writes benchmarks/results)
+	cd benchmarks && ../$(BIN)/python evaluate.py && ../$(BIN)/python speed.py
+
+clean:  ## Remove the virtualenv and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

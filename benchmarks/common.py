@@ -1,0 +1,33 @@
+"""Shared helpers for the benchmark and training scripts (data files, the encoder, splits)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+RESULTS = HERE / "results"
+TRAINED = HERE.parent / "models" / "trained"
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """Every JSON object in a JSON Lines file."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def is_test(text: str, share: int = 4) -> bool:
+    """A stable held-out split: about 1 in ``share`` examples, decided by a hash of the text."""
+    return int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16) % share == 0
+
+
+def machine() -> str:
+    """One line about the machine, printed with every timing."""
+    return f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"

@@ -1,0 +1,186 @@
+"""The ``infoquest`` command: parses options, calls one library function, formats the result."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from infoquest._version import __version__
+from infoquest.errors import InfoquestError
+from infoquest.vocab import KINDS, STAGES
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EPILOG = """\b
+Examples:
+  infoquest suggest --resume cv.pdf --goals "Move from teaching into UX research" \\
+      --role "UX research manager at a health-tech startup"
+  infoquest suggest --resume - --goals-file goals.txt --format json < cv.txt
+  infoquest plan --resume cv.docx --goals "..." --role "retired newspaper editor" --minutes 20
+  infoquest check "Are you hiring?" "How do people in your field hear about openings?"
+  infoquest corpus validate my_questions.jsonl
+
+Exit status: 0 success; 1 bad input or a failed check (one line on stderr); 2 usage error."""
+
+
+def _library_errors(func: F) -> F:
+    """Turn the library's own exceptions into one-line Click errors (exit status 1)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except InfoquestError as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
+    """``--format``, defined once for every command that prints results."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(choices), default=default, show_default=True, help="Output format."
+    )
+
+
+def profile_options(func: F) -> F:
+    """The options that describe a job seeker and their interviewee."""
+    decorators = [
+        click.option("--resume", "resume", metavar="FILE",
+                     help="Résumé: .pdf, .docx, .txt, .md, .json (JSON Resume), or - for standard input."),
+        click.option("--goals", default="", help="Your goals, in your own words."),
+        click.option("--goals-file", type=click.Path(dir_okay=False), help="Read your goals from a text file."),
+        click.option("--role", default="", help='Who you will talk to, e.g. "retired newspaper editor".'),
+        click.option("--stage", type=click.Choice(STAGES), help="Your stage, if infoquest guesses it wrong."),
+        click.option("--interviewee-kind", type=click.Choice(KINDS),
+                     help="The interviewee's kind, if infoquest guesses it wrong."),
+        click.option("--corpus", "corpus_path", type=click.Path(dir_okay=False),
+                     help="Your own question corpus (.jsonl); default: the curated one."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def _profile(resume: str | None, goals: str, goals_file: str | None, role: str, stage: str | None,
+             interviewee_kind: str | None) -> Any:
+    from infoquest.profile import Profile
+
+    return Profile.from_files(resume=resume, goals=goals, role=role, goals_file=goals_file, stage=stage,
+                              interviewee=interviewee_kind)
+
+
+def _recommender(corpus_path: str | None) -> Any:
+    from infoquest.recommender import Recommender
+
+    return Recommender(corpus=corpus_path)
+
+
+@click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="infoquest")
+def cli() -> None:
+    """Questions for informational interviews that fit your goals, your résumé and who you will talk to.
+
+    Never ask for a job: ask for information, advice and referrals.
+    """
+
+
+@cli.command()
+@profile_options
+@click.option("-k", "k", type=click.IntRange(1, 100), default=10, show_default=True, help="How many questions.")
+@click.option("--explain", is_flag=True, help="Also show what infoquest inferred about you and your interviewee.")
+@format_option("table", "json", "markdown")
+@_library_errors
+def suggest(resume: str | None, goals: str, goals_file: str | None, role: str, stage: str | None,
+            interviewee_kind: str | None, corpus_path: str | None, k: int, explain: bool, fmt: str) -> None:
+    """Recommend K questions with the reasons for each.
+
+    \b
+    Example:
+      infoquest suggest --resume examples/resumes/maya_chen_student.pdf \\
+          --goals "Find a summer nursing internship" --role "alum, 3 yrs into pediatric nursing"
+    """
+    from infoquest.render import render_recommendations, render_insight
+
+    profile = _profile(resume, goals, goals_file, role, stage, interviewee_kind)
+    rec = _recommender(corpus_path)
+    recs = rec.recommend(profile, k=k)
+    insight = rec.explain_profile(profile) if explain else None
+    click.echo(render_recommendations(recs, fmt, insight))
+
+
+@cli.group()
+def corpus() -> None:
+    """List, validate and count the question corpus."""
+
+
+@corpus.command("list")
+@click.argument("file", required=False, type=click.Path(dir_okay=False))
+@format_option("table", "json")
+@_library_errors
+def corpus_list(file: str | None, fmt: str) -> None:
+    """List the questions of FILE (default: the curated corpus)."""
+    from infoquest.corpus import default_corpus, load_corpus
+    from infoquest.render import render_corpus
+
+    click.echo(render_corpus(load_corpus(file) if file else default_corpus(), fmt))
+
+
+@corpus.command("validate")
+@click.argument("file", required=False, type=click.Path(dir_okay=False))
+@click.option("--fast", is_flag=True, help="Skip the checks that need the model (near-duplicates, job requests).")
+@format_option("table", "json")
+@_library_errors
+def corpus_validate(file: str | None, fast: bool, fmt: str) -> None:
+    """Check FILE (default: the curated corpus) and report every problem with its line and id.
+
+    Exits with status 1 when any problem is found.
+    """
+    from infoquest import _paths
+    from infoquest.render import render_report
+    from infoquest.validation import validate_corpus_file
+
+    report = validate_corpus_file(file or _paths.data_file("questions.jsonl"), semantic=not fast)
+    click.echo(render_report(report, fmt))
+    if not report.ok:
+        sys.exit(1)
+
+
+@corpus.command("stats")
+@click.argument("file", required=False, type=click.Path(dir_okay=False))
+@format_option("table", "json")
+@_library_errors
+def corpus_stats(file: str | None, fmt: str) -> None:
+    """Count questions by category, interviewee kind, seeker stage and placement."""
+    from infoquest.corpus import default_corpus, load_corpus
+    from infoquest.render import render_stats
+    from infoquest.validation import corpus_stats as stats
+
+    click.echo(render_stats(stats(load_corpus(file) if file else default_corpus()), fmt))
+
+
+@cli.group()
+def index() -> None:
+    """Manage the cached question embeddings."""
+
+
+@index.command("build")
+@click.option("--corpus", "corpus_path", type=click.Path(dir_okay=False), help="Corpus file (default: curated).")
+@click.option("--rebuild", is_flag=True, help="Embed again even if a valid cache exists.")
+@_library_errors
+def index_build(corpus_path: str | None, rebuild: bool) -> None:
+    """Embed the corpus now and cache it (otherwise done on first use)."""
+    rec = _recommender(corpus_path)
+    with click.progressbar(length=len(rec.corpus), label="Embedding questions", file=sys.stderr) as bar:
+        folder = rec.build_index(rebuild=rebuild, progress=lambda done, total: bar.update(done - bar.pos))
+    click.echo(f"Index of {len(rec.corpus)} questions cached in {folder}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="infoquest")

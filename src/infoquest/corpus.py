@@ -1,0 +1,223 @@
+"""Questions and the corpus that holds them: loading, validation and the content hash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from infoquest import _paths
+from infoquest.errors import CorpusError
+from infoquest.vocab import (
+    CATEGORIES,
+    INTERVIEWEES,
+    SETTINGS,
+    STAGES,
+    TOPICS,
+    UNCATEGORIZED,
+    Placement,
+)
+
+#: Corpus files above this size are refused: a question bank is small, and this keeps memory bounded.
+MAX_CORPUS_BYTES = 20 * 1024 * 1024
+
+
+def _check_values(values: list[str], allowed: Sequence[str], what: str) -> list[str]:
+    unknown = [v for v in values if v not in allowed]
+    if unknown:
+        raise ValueError(f"unknown {what} {', '.join(map(repr, unknown))}; allowed: {', '.join(allowed)}")
+    return values
+
+
+class Question(BaseModel):
+    """One interview question and what is known about when it fits. Only ``text`` is required."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^[A-Za-z0-9_.\-]{1,40}$")
+    text: str = Field(min_length=5, max_length=300)
+    category: str = UNCATEGORIZED
+    interviewees: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    placement: Placement = "core"
+    sensitive: bool = False
+    minutes: float = Field(default=2.5, ge=0.5, le=10)
+    settings: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
+    source: str = Field(default="user", max_length=40)
+
+    @field_validator("text")
+    @classmethod
+    def _text_is_clean(cls, value: str) -> str:
+        value = " ".join(value.split())
+        if len(value) < 5:
+            raise ValueError("text is too short to be a question")
+        return value
+
+    @field_validator("category")
+    @classmethod
+    def _known_category(cls, value: str) -> str:
+        return _check_values([value], (*CATEGORIES, UNCATEGORIZED), "category")[0]
+
+    @field_validator("interviewees")
+    @classmethod
+    def _known_interviewees(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(_check_values(list(value), INTERVIEWEES, "interviewee kind"))
+
+    @field_validator("stages")
+    @classmethod
+    def _known_stages(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(_check_values(list(value), STAGES, "stage"))
+
+    @field_validator("topics")
+    @classmethod
+    def _known_topics(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(_check_values(list(value), TOPICS, "topic"))
+
+    @field_validator("settings")
+    @classmethod
+    def _known_settings(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(_check_values(list(value), SETTINGS, "setting"))
+
+    @property
+    def has_metadata(self) -> bool:
+        """True when the question says who can answer it (curated); user corpora often do not."""
+        return bool(self.interviewees or self.stages or self.topics)
+
+
+class Corpus(BaseModel):
+    """An ordered, immutable collection of questions with unique ids."""
+
+    model_config = ConfigDict(frozen=True)
+
+    questions: tuple[Question, ...]
+    name: str = "custom"
+
+    def __len__(self) -> int:
+        return len(self.questions)
+
+    def __iter__(self) -> Iterator[Question]:  # type: ignore[override]
+        return iter(self.questions)
+
+    def __getitem__(self, index: int) -> Question:
+        return self.questions[index]
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 over the questions' canonical JSON: changes whenever any question or field does."""
+        payload = json.dumps([q.model_dump(mode="json") for q in self.questions], sort_keys=True)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+    def get(self, question_id: str) -> Question:
+        """The question with this id; raises ``KeyError`` when there is none."""
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
+
+    @classmethod
+    def from_questions(cls, questions: Iterable[Question | str], name: str = "custom") -> Corpus:
+        """A corpus from questions or plain strings (strings get ids ``L1``, ``L2``, …)."""
+        built: list[Question] = []
+        for position, item in enumerate(questions, start=1):
+            built.append(item if isinstance(item, Question) else Question(id=f"L{position}", text=item))
+        _check_unique([(q.id, i) for i, q in enumerate(built, start=1)], source=name)
+        if not built:
+            raise CorpusError(f"{name}: the corpus has no questions; add at least one")
+        return cls(questions=tuple(built), name=name)
+
+
+def _check_unique(ids_and_lines: list[tuple[str, int]], source: str) -> None:
+    seen: dict[str, int] = {}
+    for question_id, line in ids_and_lines:
+        if question_id in seen:
+            raise CorpusError(
+                f"{source}:{line}: duplicate id {question_id!r} (first on line {seen[question_id]}); "
+                "give every question its own id"
+            )
+        seen[question_id] = line
+
+
+def _format_validation(error: ValidationError) -> str:
+    parts = []
+    for item in error.errors():
+        where = ".".join(str(p) for p in item["loc"]) or "entry"
+        parts.append(f"{where}: {item['msg']}")
+    return "; ".join(parts)
+
+
+def parse_entry(raw: Any, line: int, source: str) -> Question:
+    """Validate one decoded entry; raises ``CorpusError`` naming the line, the id and the problem."""
+    if not isinstance(raw, dict):
+        raise CorpusError(f"{source}:{line}: expected a JSON object with at least a 'text' field")
+    data = dict(raw)
+    data.setdefault("id", f"L{line}")
+    label = f"{source}:{line} (id {data['id']!r})"
+    try:
+        return Question.model_validate(data)
+    except ValidationError as exc:
+        raise CorpusError(f"{label}: {_format_validation(exc)}") from None
+
+
+def iter_lines(path: Path) -> Iterator[tuple[int, Any]]:
+    """Decoded JSON Lines entries with their 1-based line numbers; blank lines and ``#`` comments skipped."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise CorpusError(f"{source}: is a folder; pass a .jsonl corpus file")
+        if size > MAX_CORPUS_BYTES:
+            raise CorpusError(f"{source}: corpus file is larger than {MAX_CORPUS_BYTES // 2**20} MiB")
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CorpusError(f"{source}: corpus file not found; check the path") from None
+    except UnicodeDecodeError:
+        raise CorpusError(f"{source}: corpus file is not UTF-8 text; save it as UTF-8 JSON Lines") from None
+    except OSError as exc:
+        raise CorpusError(f"{source}: cannot read corpus file ({exc.strerror})") from None
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        try:
+            yield number, json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            raise CorpusError(f"{source}:{number}: not valid JSON ({exc.msg}); one JSON object per line") from None
+
+
+def load_corpus(path: str | Path) -> Corpus:
+    """Load and validate a JSON Lines corpus file.
+
+    Args:
+        path: a ``.jsonl`` file, one question object per line; only ``text`` is required.
+
+    Returns:
+        The validated corpus.
+
+    Raises:
+        CorpusError: the file is missing, unreadable, empty, or an entry is invalid (the message names the
+            line, the id and the problem).
+    """
+    path = Path(path)
+    entries = [(number, parse_entry(raw, number, str(path))) for number, raw in iter_lines(path)]
+    if not entries:
+        raise CorpusError(f"{path}: the corpus has no questions; add one JSON object per line")
+    _check_unique([(q.id, number) for number, q in entries], source=str(path))
+    return Corpus(questions=tuple(q for _, q in entries), name=path.name)
+
+
+_DEFAULT: Corpus | None = None
+
+
+def default_corpus() -> Corpus:
+    """The curated corpus that ships with infoquest (loaded once per process)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        corpus = load_corpus(_paths.data_file("questions.jsonl"))
+        _DEFAULT = Corpus(questions=corpus.questions, name="infoquest-default")
+    return _DEFAULT

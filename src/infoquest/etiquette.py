@@ -1,0 +1,126 @@
+"""The guide's first rule as a check: does a question ask the interviewee for a job?
+
+A logistic head on sentence embeddings, trained on a labelled set with hard negatives about hiring and
+openings (``benchmarks/data/etiquette.jsonl``, ``benchmarks/train_heads.py``). Suggestions are the
+nearest curated questions that ask for information, advice or referrals instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from infoquest.encoders import Encoder, default_encoder
+from infoquest.errors import InputError, ModelError
+from infoquest.heads import LinearHead, load_heads
+
+#: Questions in these categories are where a job request is turned into a request for information.
+_SUGGESTION_CATEGORIES = ("Job Search and Networking", "Referrals and Closing", "Training and Preparation")
+MAX_CHECK_CHARS = 1_000
+
+
+class EtiquetteVerdict(BaseModel):
+    """Whether one question asks for a job, how sure the guard is, why, and a better question."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    asks_for_job: bool
+    confidence: float
+    reason: str
+    suggestion: str | None = None
+
+
+class EtiquetteGuard:
+    """Checks questions in batches. Uses the default MiniLM encoder unless given the one its head fits."""
+
+    def __init__(self, encoder: Encoder | None = None, threshold: float | None = None) -> None:
+        self._encoder = encoder
+        self._threshold = threshold
+
+    @cached_property
+    def head(self) -> LinearHead:
+        return load_heads("etiquette")["asks_for_job"]
+
+    @cached_property
+    def encoder(self) -> Encoder:
+        encoder = self._encoder or default_encoder()
+        if encoder.model_id != self.head.model_id:
+            raise ModelError(
+                f"the etiquette guard was trained on {self.head.model_id}, not {encoder.model_id}; "
+                "use the default encoder for the guard"
+            )
+        return encoder
+
+    @property
+    def threshold(self) -> float:
+        """Probability above which a question counts as asking for a job (chosen on held-out data)."""
+        return self._threshold if self._threshold is not None else float(self.head.info.get("threshold", 0.5))
+
+    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        """P(asks for a job) for already-embedded questions (same model as the head)."""
+        return self.head.predict_proba(vectors)[:, 0]
+
+    @cached_property
+    def _suggestions(self) -> tuple[list[str], np.ndarray]:
+        from infoquest.corpus import default_corpus
+        from infoquest.index import get_index
+
+        corpus = default_corpus()
+        vectors = get_index(corpus, self.encoder).vectors
+        rows = [i for i, q in enumerate(corpus) if q.category in _SUGGESTION_CATEGORIES]
+        return [corpus[i].text for i in rows], vectors[rows]
+
+    def check(self, texts: Sequence[str]) -> list[EtiquetteVerdict]:
+        """A verdict per text, in order.
+
+        Raises:
+            InputError: a text is empty or longer than ``MAX_CHECK_CHARS``.
+        """
+        cleaned = [" ".join(t.split()) for t in texts]
+        for position, text in enumerate(cleaned, start=1):
+            if not text:
+                raise InputError(f"question {position} is empty; give the question's text")
+            if len(text) > MAX_CHECK_CHARS:
+                raise InputError(f"question {position} is over {MAX_CHECK_CHARS} characters; check one question at a time")
+        if not cleaned:
+            return []
+        vectors = self.encoder.encode(cleaned)
+        probs = self.probabilities(vectors)
+        texts_s, vecs_s = self._suggestions
+        verdicts = []
+        for text, vector, prob in zip(cleaned, vectors, probs, strict=True):
+            asks = bool(prob >= self.threshold)
+            confidence = float(prob if asks else 1.0 - prob)
+            if asks:
+                reason = "asks the interviewee for a job or a position; ask for information, advice or referrals"
+                suggestion = texts_s[int(np.argmax(vecs_s @ vector))] if len(texts_s) else None
+            else:
+                reason = "asks for information or advice, not for a job"
+                suggestion = None
+            verdicts.append(EtiquetteVerdict(text=text, asks_for_job=asks, confidence=round(confidence, 4),
+                                             reason=reason, suggestion=suggestion))
+        return verdicts
+
+
+_GUARD: EtiquetteGuard | None = None
+
+
+def _default_guard() -> EtiquetteGuard:
+    global _GUARD
+    if _GUARD is None:
+        _GUARD = EtiquetteGuard()
+    return _GUARD
+
+
+def check_questions(texts: Sequence[str]) -> list[EtiquetteVerdict]:
+    """Check questions against the guide's rule "never ask for a job" (batch form)."""
+    return _default_guard().check(texts)
+
+
+def check_question(text: str) -> EtiquetteVerdict:
+    """Check one question; see ``check_questions``."""
+    return check_questions([text])[0]

@@ -1,0 +1,96 @@
+"""What the job seeker tells infoquest: goals, résumé and who they will talk to."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from infoquest.errors import ProfileError
+from infoquest.vocab import KINDS, STAGES
+
+MAX_GOALS_CHARS = 5_000
+MAX_ROLE_CHARS = 500
+MAX_RESUME_CHARS = 100_000
+
+
+class Profile(BaseModel):
+    """A job seeker's inputs. Needs goals or a résumé (or both); ``role`` may be empty.
+
+    ``stage`` and ``interviewee`` override what infoquest would infer (see ``Recommender.explain_profile``).
+    The résumé is personal data: it is left out of ``repr`` so it does not end up in logs by accident.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    goals: str = Field(default="", max_length=MAX_GOALS_CHARS)
+    resume: str = Field(default="", max_length=MAX_RESUME_CHARS, repr=False)
+    role: str = Field(default="", max_length=MAX_ROLE_CHARS)
+    stage: str | None = None
+    interviewee: str | None = None
+    resume_sections: dict[str, str] = Field(default_factory=dict, repr=False)
+
+    def __init__(self, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "profile"
+            # pydantic's message may quote the input; never echo a résumé back.
+            raise ProfileError(f"{where}: {first['msg']}") from None
+
+    @field_validator("goals", "resume", "role", mode="before")
+    @classmethod
+    def _strings(cls, value: Any) -> Any:
+        return "" if value is None else value
+
+    @field_validator("stage")
+    @classmethod
+    def _known_stage(cls, value: str | None) -> str | None:
+        if value is not None and value not in STAGES:
+            raise ValueError(f"unknown stage {value!r}; use one of {', '.join(STAGES)}")
+        return value
+
+    @field_validator("interviewee")
+    @classmethod
+    def _known_kind(cls, value: str | None) -> str | None:
+        if value is not None and value not in KINDS:
+            raise ValueError(f"unknown interviewee kind {value!r}; use one of {', '.join(KINDS)}")
+        return value
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Profile:
+        if not self.goals.strip() and not self.resume.strip():
+            # ProfileError is not a ValueError, so pydantic lets it through unwrapped.
+            raise ProfileError("the profile is empty: give your goals, a résumé, or both")
+        return self
+
+    @classmethod
+    def from_files(
+        cls,
+        resume: str | os.PathLike[str] | None = None,
+        goals: str = "",
+        role: str = "",
+        *,
+        goals_file: str | os.PathLike[str] | None = None,
+        stage: str | None = None,
+        interviewee: str | None = None,
+    ) -> Profile:
+        """Build a profile from a résumé file (PDF, DOCX, TXT, MD, JSON Resume, or ``-`` for stdin).
+
+        Raises:
+            ResumeReadError: the résumé (or goals file) cannot be read; the message names the file.
+            ProfileError: neither goals nor a résumé with words in it were given.
+        """
+        from infoquest.resume import read_resume
+
+        text, sections = "", {}
+        if resume is not None:
+            read = read_resume(resume)
+            text, sections = read.text, dict(read.sections)
+        if goals_file is not None:
+            goals = "\n".join(filter(None, [goals, read_resume(goals_file).text]))
+        return cls(
+            goals=goals, resume=text, role=role, stage=stage, interviewee=interviewee, resume_sections=sections
+        )

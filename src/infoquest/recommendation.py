@@ -1,0 +1,31 @@
+"""The typed, immutable, JSON-serialisable results of ranking."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from infoquest.corpus import Question
+
+
+class Recommendation(BaseModel):
+    """One ranked question with its score and the reasons it was picked for this profile."""
+
+    model_config = ConfigDict(frozen=True)
+
+    question: Question
+    score: float
+    rank: int
+    reasons: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The flat JSON shape the CLI prints: ``id``, ``text``, ``category``, ``score``, ``rank``, ``reasons``."""
+        return {
+            "id": self.question.id,
+            "text": self.question.text,
+            "category": self.question.category,
+            "score": round(self.score, 6),
+            "rank": self.rank,
+            "reasons": list(self.reasons),
+        }

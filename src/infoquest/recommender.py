@@ -1,0 +1,228 @@
+"""The entry point: ``Recommender`` ranks and selects questions for profiles."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from infoquest import selection
+from infoquest.corpus import Corpus, default_corpus, load_corpus
+from infoquest.encoders import Encoder, default_encoder
+from infoquest.errors import InputError
+from infoquest.features import compute_features, embed_profiles
+from infoquest.heads import LinearHead, load_heads
+from infoquest.index import get_index
+from infoquest.interviewee import Interviewee, infer_interviewees
+from infoquest.lexical import LexicalMatcher
+from infoquest.metadata import QuestionMeta, describe, impute
+from infoquest.profile import Profile
+from infoquest.ranking import LinearRanker, load_ranker
+from infoquest.reasons import explain
+from infoquest.recommendation import Recommendation
+from infoquest.seeker import Seeker, infer_seekers
+
+logger = logging.getLogger(__name__)
+
+MAX_K = 100
+
+
+class ProfileInsight(BaseModel):
+    """What infoquest inferred from a profile, so a user can check and correct it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    seeker: Seeker
+    interviewee: Interviewee
+
+
+@dataclass(frozen=True)
+class _CorpusState:
+    vectors: np.ndarray
+    meta: QuestionMeta
+    categories: list[str]
+    lexical: LexicalMatcher
+    allowed: np.ndarray
+    referral: np.ndarray
+    organisation: np.ndarray
+
+
+class Recommender:
+    """Ranks a question corpus for job seekers' profiles and selects interview sets.
+
+    Args:
+        corpus: a ``Corpus``, a path to a JSON Lines corpus file, or ``None`` for the curated default.
+        encoder: any ``Encoder``; ``None`` loads all-MiniLM-L6-v2 from its package, offline, on first use.
+        cache_dir: where question embeddings are cached (default: the user's cache folder).
+        ranker: learned ranking weights, or a path to them; ``None`` for the shipped ones.
+
+    Nothing heavy happens here: the model loads and the corpus is embedded on the first call that needs it.
+    """
+
+    def __init__(
+        self,
+        corpus: Corpus | str | os.PathLike[str] | None = None,
+        encoder: Encoder | None = None,
+        *,
+        cache_dir: str | os.PathLike[str] | None = None,
+        ranker: LinearRanker | str | os.PathLike[str] | None = None,
+    ) -> None:
+        if corpus is None:
+            self.corpus = default_corpus()
+        elif isinstance(corpus, Corpus):
+            self.corpus = corpus
+        else:
+            self.corpus = load_corpus(corpus)
+        self._encoder = encoder
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else None
+        self.ranker = ranker if isinstance(ranker, LinearRanker) else load_ranker(ranker)
+
+    @cached_property
+    def encoder(self) -> Encoder:
+        """The embedding model (loaded on first use)."""
+        return self._encoder or default_encoder()
+
+    def _heads(self, name: str) -> dict[str, LinearHead] | None:
+        heads = load_heads(name)
+        if any(head.model_id != self.encoder.model_id for head in heads.values()):
+            logger.info("no %s heads for %s; inference falls back to neutral", name, self.encoder.model_id)
+            return None
+        return heads
+
+    def build_index(self, *, rebuild: bool = False, progress: Callable[[int, int], None] | None = None) -> Path:
+        """Embed the corpus now (normally done on first use) and return the cache folder."""
+        from infoquest.index import cache_path, default_cache_dir
+
+        get_index(self.corpus, self.encoder, self.cache_dir, rebuild=rebuild, progress=progress)
+        return cache_path(self.corpus, self.encoder.model_id, self.cache_dir or default_cache_dir())
+
+    @cached_property
+    def _state(self) -> _CorpusState:
+        vectors = get_index(self.corpus, self.encoder, self.cache_dir).vectors
+        meta = describe(self.corpus)
+        default = default_corpus()
+        is_default = self.corpus.content_hash == default.content_hash
+        if not meta.described.all():
+            ref_vectors = vectors if is_default else get_index(default, self.encoder, self.cache_dir).vectors
+            meta = impute(meta, vectors, describe(default), ref_vectors)
+        categories = meta.categories()
+        allowed = np.ones(len(self.corpus), dtype=bool)
+        if not is_default:
+            # The curated corpus is checked when it is built (tests); any other corpus is checked here.
+            from infoquest.etiquette import check_questions
+
+            verdicts = check_questions([q.text for q in self.corpus])
+            allowed = np.array([not v.asks_for_job for v in verdicts])
+            for question, verdict in zip(self.corpus, verdicts, strict=True):
+                if verdict.asks_for_job:
+                    logger.warning("question %s asks for a job; it will never be recommended", question.id)
+        topics = [q.topics for q in self.corpus]
+        referral = np.array(
+            [c == "Referrals and Closing" or "referrals" in t for c, t in zip(categories, topics, strict=True)]
+        )
+        return _CorpusState(
+            vectors=vectors,
+            meta=meta,
+            categories=categories,
+            lexical=LexicalMatcher([q.text for q in self.corpus]),
+            allowed=allowed,
+            referral=referral,
+            organisation=np.array([c == "About the Organization" for c in categories]),
+        )
+
+    def _understand(self, profiles: Sequence[Profile]) -> tuple[list[Seeker], list[Interviewee]]:
+        role_heads, goal_heads = self._heads("roles"), self._heads("goals")
+        roles = [p.role for p in profiles]
+        goals = [p.goals or " " for p in profiles]
+        needed = [t for t, h in ((roles, role_heads), (goals, goal_heads)) if h]
+        vectors = self.encoder.encode([t for texts in needed for t in texts]) if needed else None
+        role_vecs = goal_vecs = None
+        if vectors is not None:
+            offset = 0
+            if role_heads:
+                role_vecs, offset = vectors[: len(roles)], len(roles)
+            if goal_heads:
+                goal_vecs = vectors[offset : offset + len(goals)]
+        seekers = infer_seekers(profiles, goal_vecs, goal_heads)
+        interviewees = infer_interviewees(roles, role_vecs, role_heads, [p.interviewee for p in profiles])
+        return seekers, interviewees
+
+    def explain_profile(self, profile: Profile) -> ProfileInsight:
+        """What infoquest reads from the profile: stage, needs, interviewee kind and relationship."""
+        seekers, interviewees = self._understand([profile])
+        return ProfileInsight(seeker=seekers[0], interviewee=interviewees[0])
+
+    def _score(self, profiles: Sequence[Profile]) -> list[tuple[np.ndarray, list[tuple[str, ...]]]]:
+        if not profiles:
+            return []
+        for profile in profiles:
+            if not isinstance(profile, Profile):
+                raise InputError(f"expected a Profile, got {type(profile).__name__}; build one with Profile(...)")
+        state = self._state
+        seekers, interviewees = self._understand(profiles)
+        texts = embed_profiles(profiles, seekers, self.encoder)
+        lexical = state.lexical.similarities([f"{p.goals} {p.role}" for p in profiles])
+        results = []
+        for row, (text, seeker, who) in enumerate(zip(texts, seekers, interviewees, strict=True)):
+            features = compute_features(text, seeker, who, state.vectors, state.meta, lexical[row])
+            contributions = self.ranker.contributions(features.values)
+            scores = contributions.sum(axis=1) + self.ranker.intercept
+            reasons = [
+                explain(i, q.text, contributions, features, text, seeker, who) for i, q in enumerate(self.corpus)
+            ]
+            results.append((scores, reasons))
+        return results
+
+    def _results(self, indices: Sequence[int], scores: np.ndarray, reasons: list[tuple[str, ...]]) -> list[Recommendation]:
+        categories = self._state.categories
+        return [
+            Recommendation(
+                question=self.corpus[i]
+                if self.corpus[i].category == categories[i]
+                else self.corpus[i].model_copy(update={"category": categories[i]}),
+                score=float(scores[i]),
+                rank=position,
+                reasons=reasons[i],
+            )
+            for position, i in enumerate(indices, start=1)
+        ]
+
+    def rank_many(self, profiles: Sequence[Profile]) -> list[list[Recommendation]]:
+        """Rank the whole corpus for each profile, best first (questions that ask for a job are left out)."""
+        out = []
+        for scores, reasons in self._score(profiles):
+            order = [int(i) for i in np.argsort(-scores, kind="stable") if self._state.allowed[i]]
+            out.append(self._results(order, scores, reasons))
+        return out
+
+    def rank(self, profile: Profile) -> list[Recommendation]:
+        """Rank the whole corpus for one profile; see ``rank_many``."""
+        return self.rank_many([profile])[0]
+
+    def recommend_many(self, profiles: Sequence[Profile], k: int = 10) -> list[list[Recommendation]]:
+        """Select ``k`` questions per profile: relevant, diverse, no near-duplicates, in the guide's order.
+
+        Raises:
+            InputError: ``k`` is not between 1 and 100.
+        """
+        if not isinstance(k, int) or not 1 <= k <= MAX_K:
+            raise InputError(f"k must be a whole number from 1 to {MAX_K}, got {k!r}")
+        state = self._state
+        out = []
+        for scores, reasons in self._score(profiles):
+            chosen = selection.select(
+                scores, state.vectors, state.categories, k, allowed=state.allowed, referral=state.referral
+            )
+            ordered = selection.conversation_order(chosen, scores, state.organisation, state.meta.sensitive >= 0.5)
+            out.append(self._results(ordered, scores, reasons))
+        return out
+
+    def recommend(self, profile: Profile, k: int = 10) -> list[Recommendation]:
+        """Select ``k`` questions for one profile; see ``recommend_many``."""
+        return self.recommend_many([profile], k=k)[0]

@@ -1,0 +1,120 @@
+"""Text renderings of results for people (table, Markdown) and apps (JSON): what the CLI prints."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import textwrap
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from infoquest.corpus import Corpus
+from infoquest.recommendation import Recommendation
+
+if TYPE_CHECKING:
+    from infoquest.recommender import ProfileInsight
+    from infoquest.validation import CorpusStats, ValidationReport
+
+
+def to_json(data: Any) -> str:
+    """Stable, indented JSON."""
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def _width() -> int:
+    return max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
+
+
+def recommendations_table(recs: Sequence[Recommendation]) -> str:
+    """Numbered questions, each with its category and reasons underneath."""
+    width = _width()
+    lines = []
+    for rec in recs:
+        head = f"{rec.rank:>2}. {rec.question.text}"
+        lines.append(textwrap.fill(head, width, subsequent_indent="    "))
+        lines.append(f"    [{rec.question.category}] score {rec.score:.2f}  id {rec.question.id}")
+        for reason in rec.reasons:
+            lines.append(textwrap.fill(f"- {reason}", width, initial_indent="    ", subsequent_indent="      "))
+        lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+def recommendations_markdown(recs: Sequence[Recommendation], title: str = "Questions for your informational interview") -> str:
+    """A Markdown list of the questions with reasons, ready to print."""
+    lines = [f"# {title}", ""]
+    for rec in recs:
+        lines.append(f"{rec.rank}. **{rec.question.text}**  ")
+        lines.append(f"   _{rec.question.category}_")
+        for reason in rec.reasons:
+            lines.append(f"   - {reason}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_recommendations(
+    recs: Sequence[Recommendation], fmt: str, insight: ProfileInsight | None = None
+) -> str:
+    """``table``, ``json`` (a list of flat objects; with ``insight``, an object with both) or ``markdown``."""
+    if fmt == "json":
+        items = [rec.to_dict() for rec in recs]
+        if insight is None:
+            return to_json(items)
+        return to_json({"profile": insight.model_dump(mode="json"), "questions": items})
+    body = recommendations_markdown(recs) if fmt == "markdown" else recommendations_table(recs)
+    return body if insight is None else f"{render_insight(insight)}\n\n{body}"
+
+
+def render_insight(insight: ProfileInsight) -> str:
+    """What was inferred about the seeker and the interviewee, in a few lines."""
+    seeker, who = insight.seeker, insight.interviewee
+    stage = seeker.stage or "unknown"
+    needs = ", ".join(tag for tag, p in seeker.needs.items() if p >= 0.5) or "none detected"
+    kind = who.kind or "unknown"
+    lines = [
+        f"You: {stage} ({seeker.source}); needs: {needs}",
+        f"Interviewee: {kind} ({who.source}); relationship: {who.relationship}; setting: {who.setting or 'unknown'}"
+        f"; retired: {'yes' if who.retired else 'no'}; hires: {'yes' if who.hires else 'no'}",
+        "Correct these with --stage and --interviewee-kind.",
+    ]
+    return "\n".join(lines)
+
+
+def render_corpus(corpus: Corpus, fmt: str) -> str:
+    """The questions of a corpus as a table or JSON."""
+    if fmt == "json":
+        return to_json([q.model_dump(mode="json") for q in corpus])
+    return rows_table([(q.id, q.category, q.text) for q in corpus], ("id", "category", "text"))
+
+
+def render_report(report: ValidationReport, fmt: str) -> str:
+    """A validation report: one line per problem, then a summary."""
+    if fmt == "json":
+        return to_json(report.model_dump(mode="json"))
+    lines = [f"{report.path}:{p}" for p in report.problems]
+    verdict = "OK" if report.ok else f"{len(report.problems)} problem(s)"
+    lines.append(f"{report.questions} questions checked: {verdict}")
+    return "\n".join(lines)
+
+
+def render_stats(stats: CorpusStats, fmt: str) -> str:
+    """Corpus counts by category, interviewee, stage and placement."""
+    if fmt == "json":
+        return to_json(stats.model_dump(mode="json"))
+    parts = [f"{stats.questions} questions, {stats.sensitive} sensitive, {stats.restricted} restricted to a setting or field"]
+    for title, counts in (
+        ("category", stats.by_category),
+        ("interviewee", stats.by_interviewee),
+        ("stage", stats.by_stage),
+        ("placement", stats.by_placement),
+    ):
+        parts.append(rows_table(sorted(counts.items(), key=lambda kv: -kv[1]), (title, "questions")))
+    return "\n\n".join(parts)
+
+
+def rows_table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
+    """A plain aligned text table."""
+    cells = [[str(h) for h in headers], *[[str(c) for c in row] for row in rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    out = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    out.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(out)

@@ -1,0 +1,78 @@
+"""Choosing a set of k questions from a ranking: diverse, no near-duplicates, the guide's rules kept."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+#: Two questions whose embeddings are at least this similar say the same thing; only one is kept.
+#: 0.85 separates rewordings ("How did you decide on this path?") from neighbours on one topic
+#: ("How did you find this particular job?"), judged on the curated corpus's closest pairs.
+NEAR_DUPLICATE = 0.85
+#: MMR trade-off between relevance (1.0) and novelty.
+MMR_LAMBDA = 0.8
+#: Candidates considered for a set of k: enough for diversity, few enough to stay fast.
+POOL_FACTOR = 8
+
+
+def select(
+    scores: np.ndarray,
+    vectors: np.ndarray,
+    categories: Sequence[str],
+    k: int,
+    *,
+    allowed: np.ndarray,
+    referral: np.ndarray,
+) -> list[int]:
+    """Indices of k questions chosen by MMR over the top of the ranking.
+
+    Rules: no two near-duplicates; when ``k >= 5`` no category fills more than half the set (so at
+    least two categories appear); when ``k >= 8`` at least one referral question; nothing outside
+    ``allowed`` (questions that ask for a job, or filtered by the caller).
+    """
+    order = [int(i) for i in np.argsort(-scores, kind="stable") if allowed[i]]
+    pool = order[: max(k * POOL_FACTOR, 40)]
+    if not pool or k <= 0:
+        return []
+    low, high = float(scores[pool].min()), float(scores[pool].max())
+    relevance = {i: (scores[i] - low) / (high - low) if high > low else 1.0 for i in pool}
+    cap = math.ceil(k / 2) if k >= 5 else k
+    chosen: list[int] = []
+    counts: dict[str, int] = {}
+    while len(chosen) < k:
+        best, best_value = None, -math.inf
+        for i in pool:
+            if i in chosen or counts.get(categories[i], 0) >= cap:
+                continue
+            similarity = max((float(vectors[i] @ vectors[j]) for j in chosen), default=0.0)
+            if similarity >= NEAR_DUPLICATE:
+                continue
+            value = MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * max(similarity, 0.0)
+            if value > best_value:
+                best, best_value = i, value
+        if best is None:
+            if cap < k:  # the pool cannot fill the set under the cap: relax it rather than return fewer
+                cap = k
+                continue
+            break
+        chosen.append(best)
+        counts[categories[best]] = counts.get(categories[best], 0) + 1
+    if k >= 8 and not any(referral[i] for i in chosen):
+        extra = next((i for i in order if referral[i] and i not in chosen), None)
+        if extra is not None and chosen:
+            chosen[-1] = extra
+    return chosen
+
+
+def conversation_order(chosen: Sequence[int], scores: np.ndarray, organisation: np.ndarray, sensitive: np.ndarray) -> list[int]:
+    """Best first, except that organisation-specific questions come after the others and the first
+    question is never a sensitive one (the guide: job search first, the company later, with care)."""
+    ordered = sorted(chosen, key=lambda i: (bool(organisation[i]), -float(scores[i])))
+    if ordered and sensitive[ordered[0]]:
+        first = next((i for i in ordered if not sensitive[i]), None)
+        if first is not None:
+            ordered.remove(first)
+            ordered.insert(0, first)
+    return ordered

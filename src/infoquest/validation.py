@@ -1,0 +1,189 @@
+"""``infoquest corpus validate`` and ``stats``: every problem in a corpus file, with its line and id."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from infoquest.corpus import MAX_CORPUS_BYTES, Corpus, Question, parse_entry
+from infoquest.encoders import Encoder, default_encoder
+from infoquest.errors import CorpusError
+from infoquest.vocab import CATEGORIES, INTERVIEWEES, PLACEMENTS, STAGES, UNCATEGORIZED
+
+#: Two questions at or above this cosine (all-MiniLM-L6-v2) are reported as near-duplicates. On the
+#: curated corpus the closest genuinely different pairs stay below it, while rewordings of one question
+#: ("How did you choose this career?" / "How did you decide to pursue this path?") score above it;
+#: ``benchmarks/results/near_duplicates.md`` lists the closest pairs it was chosen from.
+NEAR_DUPLICATE = 0.88
+
+ProblemKind = Literal["file", "json", "schema", "duplicate_id", "duplicate_text", "near_duplicate", "asks_for_job"]
+
+
+class Problem(BaseModel):
+    """One problem in a corpus file."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: ProblemKind
+    line: int | None
+    id: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}" if self.line else "file"
+        who = f" ({self.id})" if self.id else ""
+        return f"{where}{who}: {self.kind}: {self.message}"
+
+
+class ValidationReport(BaseModel):
+    """Everything ``validate_corpus_file`` found."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    questions: int
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _read_entries(path: Path) -> tuple[list[tuple[int, Question]], list[Problem]]:
+    problems: list[Problem] = []
+    try:
+        if path.is_dir():
+            raise CorpusError(f"{path}: is a folder; pass a .jsonl corpus file")
+        if path.stat().st_size > MAX_CORPUS_BYTES:
+            raise CorpusError(f"{path}: larger than {MAX_CORPUS_BYTES // 2**20} MiB")
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CorpusError(f"{path}: corpus file not found; check the path") from None
+    except UnicodeDecodeError:
+        raise CorpusError(f"{path}: not UTF-8 text; save the corpus as UTF-8 JSON Lines") from None
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read ({exc.strerror})") from None
+    entries: list[tuple[int, Question]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            raw = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(kind="json", line=number, id=None, message=f"not valid JSON ({exc.msg})"))
+            continue
+        try:
+            entries.append((number, parse_entry(raw, number, str(path))))
+        except CorpusError as exc:
+            qid = raw.get("id") if isinstance(raw, dict) else None
+            detail = str(exc).split(": ", 1)[-1]
+            problems.append(Problem(kind="schema", line=number, id=str(qid) if qid else None, message=detail))
+    return entries, problems
+
+
+def validate_corpus_file(
+    path: str | os.PathLike[str], *, encoder: Encoder | None = None, semantic: bool = True
+) -> ValidationReport:
+    """Check a corpus file and report every problem rather than stopping at the first.
+
+    Checks: JSON and schema per line (unknown categories, kinds, stages, topics, settings), duplicate
+    ids, duplicate texts (case and spacing ignored), and with ``semantic``: near-duplicates (cosine at or
+    above ``NEAR_DUPLICATE``) and questions that ask for a job (the etiquette guard).
+
+    Raises:
+        CorpusError: the file itself cannot be read.
+    """
+    path = Path(path)
+    entries, problems = _read_entries(path)
+    if not entries and not problems:
+        problems.append(Problem(kind="file", line=None, id=None, message="no questions; add one JSON object per line"))
+    first_line: dict[str, int] = {}
+    first_text: dict[str, tuple[int, str]] = {}
+    for number, q in entries:
+        if q.id in first_line:
+            problems.append(
+                Problem(kind="duplicate_id", line=number, id=q.id, message=f"id also used on line {first_line[q.id]}")
+            )
+        first_line.setdefault(q.id, number)
+        key = " ".join(q.text.lower().split()).rstrip("?. ")
+        if key in first_text:
+            other_line, other_id = first_text[key]
+            problems.append(
+                Problem(kind="duplicate_text", line=number, id=q.id, message=f"same text as line {other_line} ({other_id})")
+            )
+        first_text.setdefault(key, (number, q.id))
+    if semantic and entries:
+        problems.extend(_semantic_problems(entries, encoder or default_encoder()))
+    problems.sort(key=lambda p: (p.line or 0, p.kind))
+    return ValidationReport(path=str(path), questions=len(entries), problems=tuple(problems))
+
+
+def _semantic_problems(entries: list[tuple[int, Question]], encoder: Encoder) -> list[Problem]:
+    from infoquest.etiquette import EtiquetteGuard
+
+    texts = [q.text for _, q in entries]
+    vectors = encoder.encode(texts)
+    problems = []
+    sims = vectors @ vectors.T
+    np.fill_diagonal(sims, -1.0)
+    for i, j in zip(*np.nonzero(np.triu(sims >= NEAR_DUPLICATE, k=1)), strict=True):
+        (line_i, qi), (line_j, qj) = entries[int(i)], entries[int(j)]
+        if " ".join(qi.text.lower().split()).rstrip("?. ") == " ".join(qj.text.lower().split()).rstrip("?. "):
+            continue  # already reported as an exact duplicate
+        problems.append(
+            Problem(
+                kind="near_duplicate",
+                line=line_j,
+                id=qj.id,
+                message=f"says the same as line {line_i} ({qi.id}), similarity {sims[i, j]:.2f}",
+            )
+        )
+    guard = EtiquetteGuard(encoder if encoder.model_id == "sentence-transformers/all-MiniLM-L6-v2" else None)
+    for (line, q), verdict in zip(entries, guard.check(texts), strict=True):
+        if verdict.asks_for_job:
+            problems.append(
+                Problem(
+                    kind="asks_for_job",
+                    line=line,
+                    id=q.id,
+                    message=f"asks for a job (confidence {verdict.confidence:.2f}); ask for information instead",
+                )
+            )
+    return problems
+
+
+class CorpusStats(BaseModel):
+    """Counts that make gaps visible: a question counts for every interviewee and stage it suits."""
+
+    model_config = ConfigDict(frozen=True)
+
+    questions: int
+    by_category: dict[str, int]
+    by_interviewee: dict[str, int]
+    by_stage: dict[str, int]
+    by_placement: dict[str, int]
+    sensitive: int
+    restricted: int
+
+
+def corpus_stats(corpus: Corpus) -> CorpusStats:
+    """Counts by category, interviewee kind, seeker stage and placement (no metadata counts as all)."""
+    categories = Counter(q.category for q in corpus)
+    interviewees = Counter(k for q in corpus for k in (q.interviewees or INTERVIEWEES))
+    stages = Counter(s for q in corpus for s in (q.stages or STAGES))
+    placements = Counter(q.placement for q in corpus)
+    return CorpusStats(
+        questions=len(corpus),
+        by_category={c: categories.get(c, 0) for c in (*CATEGORIES, UNCATEGORIZED) if c in categories or c != UNCATEGORIZED},
+        by_interviewee={k: interviewees.get(k, 0) for k in INTERVIEWEES},
+        by_stage={s: stages.get(s, 0) for s in STAGES},
+        by_placement={p: placements.get(p, 0) for p in PLACEMENTS},
+        sensitive=sum(q.sensitive for q in corpus),
+        restricted=sum(bool(q.settings or q.fields) for q in corpus),
+    )
