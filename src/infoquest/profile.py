@@ -40,6 +40,16 @@ class Profile(BaseModel):
             # pydantic's message may quote the input; never echo a résumé back.
             raise ProfileError(f"{where}: {first['msg']}") from None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _sections(cls, data: Any) -> Any:
+        # A résumé passed as text gets its sections found here, as a file's do when it is read.
+        if isinstance(data, dict) and data.get("resume") and not data.get("resume_sections"):
+            from infoquest.resume import split_sections
+
+            data = {**data, "resume_sections": split_sections(str(data["resume"]))}
+        return data
+
     @field_validator("goals", "resume", "role", mode="before")
     @classmethod
     def _strings(cls, value: Any) -> Any:

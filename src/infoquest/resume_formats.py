@@ -1,4 +1,4 @@
-"""Readers that turn the bytes of one résumé format into plain text: PDF, DOCX, ODT, JSON Resume and text.
+"""Readers that turn the bytes of one résumé format into plain text: PDF, DOCX, ODT, JSON Resume, text.
 
 Each reader takes the file's bytes and the name to use in messages, and returns raw text with one line
 per visual line or paragraph; :mod:`infoquest.resume` normalises it and finds the sections. Every
@@ -10,24 +10,28 @@ from __future__ import annotations
 
 import codecs
 import io
+import itertools
 import json
 import re
-import unicodedata
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from infoquest.errors import ResumeReadError
 
 _PASTE = "or paste the text into a .txt file"
+_EXPORT = f"export it again from the original {_PASTE}"
+_SIMPLER = f"print it to a new PDF {_PASTE}"
 
 # --- PDF ----------------------------------------------------------------------------------------
 
-#: Content-stream operators interpreted per PDF. A dense résumé page has a few thousand; the cap stops
-#: a crafted file from keeping the reader busy for minutes.
-MAX_PDF_OPERATIONS = 1_000_000
-#: Decoded size of the pages' content streams per PDF, checked before pypdf parses them.
-MAX_PDF_CONTENT_BYTES = 16 * 1024 * 1024
+#: Content-stream operators interpreted per PDF. A text-heavy résumé page has one to five thousand;
+#: the cap keeps a crafted file to a few seconds of work.
+MAX_PDF_OPERATIONS = 150_000
+#: Content-stream bytes pypdf would parse for a PDF's pages and the forms they draw, checked before
+#: parsing (about 1.5 s per MiB). A dense page of text is 20–100 KiB.
+MAX_PDF_CONTENT_BYTES = 2 * 1024 * 1024
+_MAX_PDF_STREAMS = 2_000
 
 
 class _Budget:
@@ -43,13 +47,33 @@ class _Budget:
             raise RuntimeError("operation budget exhausted")
 
 
-def _content_bytes(page: Any) -> int:
-    contents = page.get("/Contents")
-    if contents is None:
-        return 0
-    contents = contents.get_object()
-    streams = contents if isinstance(contents, list) else [contents]
-    return sum(len(stream.get_object().get_data()) for stream in streams)
+def _content_streams(node: Any, depth: int = 0) -> Iterator[Any]:
+    """A page's content streams and the form XObjects it draws (which hold text too), a few levels deep."""
+    contents = node.get("/Contents")
+    if contents is not None:
+        contents = contents.get_object()
+        yield from (part.get_object() for part in contents) if isinstance(contents, list) else [contents]
+    resources = node.get("/Resources")
+    xobjects = resources.get_object().get("/XObject") if resources is not None else None
+    if xobjects is not None and depth < 3:
+        for reference in xobjects.get_object().values():
+            xobject = reference.get_object()
+            if xobject.get("/Subtype") == "/Form":
+                yield xobject
+                yield from _content_streams(xobject, depth + 1)
+
+
+def _content_too_large(pages: Any) -> bool:
+    """Whether pypdf would parse more than :data:`MAX_PDF_CONTENT_BYTES` of content for these pages.
+
+    A form drawn on every page counts on every page: pypdf parses it each time.
+    """
+    total = 0
+    for count, stream in enumerate(itertools.chain.from_iterable(map(_content_streams, pages))):
+        total += len(stream.get_data())
+        if total > MAX_PDF_CONTENT_BYTES or count > _MAX_PDF_STREAMS:
+            return True
+    return False
 
 
 def pdf_text(data: bytes, name: str, *, max_pages: int) -> str:
@@ -59,15 +83,21 @@ def pdf_text(data: bytes, name: str, *, max_pages: int) -> str:
     column and a table's label next to its cell; layout mode sorts by position and merges side-by-side
     columns line by line.
     """
+    if b"%PDF-" not in data[:1024]:  # also keeps pypdf from quoting the first bytes in a warning
+        raise ResumeReadError(f"{name}: not a PDF (no PDF header); {_EXPORT}")
     from pypdf import PdfReader
+    from pypdf.errors import DependencyError
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-        locked = reader.is_encrypted and not reader.decrypt("")
-    except Exception as exc:
+        locked = reader.is_encrypted and not reader.decrypt("")  # many open with an empty password
+    except DependencyError as exc:  # AES needs pypdf's optional "crypto" extra
         raise ResumeReadError(
-            f"{name}: not a readable PDF (damaged or incomplete); export it again from the original {_PASTE}"
+            f"{name}: the PDF is AES-encrypted; install 'pypdf[crypto]' to read it, "
+            f"or save a copy without a password {_PASTE}"
         ) from exc
+    except Exception as exc:
+        raise ResumeReadError(f"{name}: not a readable PDF (damaged or incomplete); {_EXPORT}") from exc
     if locked:
         raise ResumeReadError(
             f"{name}: the PDF is password-protected; save a copy without a password {_PASTE}"
@@ -81,8 +111,8 @@ def pdf_text(data: bytes, name: str, *, max_pages: int) -> str:
                 f"{name}: {count} pages is more than the {max_pages} a résumé may have; "
                 "give a shorter version"
             )
-        if sum(_content_bytes(page) for page in reader.pages) > MAX_PDF_CONTENT_BYTES:
-            raise ResumeReadError(f"{name}: the PDF's pages are too complex to read; {_PASTE}")
+        if _content_too_large(reader.pages):
+            raise ResumeReadError(f"{name}: the PDF's pages are too complex to read; {_SIMPLER}")
         for page in reader.pages:
             pages.append(page.extract_text(visitor_operand_before=budget))
             if budget.left < 0:
@@ -91,10 +121,8 @@ def pdf_text(data: bytes, name: str, *, max_pages: int) -> str:
         raise
     except Exception as exc:
         if budget.left < 0:
-            raise ResumeReadError(f"{name}: the PDF's pages are too complex to read; {_PASTE}") from exc
-        raise ResumeReadError(
-            f"{name}: not a readable PDF (damaged or incomplete); export it again from the original {_PASTE}"
-        ) from exc
+            raise ResumeReadError(f"{name}: the PDF's pages are too complex to read; {_SIMPLER}") from exc
+        raise ResumeReadError(f"{name}: not a readable PDF (damaged or incomplete); {_EXPORT}") from exc
     text = "\n\n".join(pages)
     if not re.search(r"[^\W\d_]{2}", text):
         raise ResumeReadError(
@@ -106,6 +134,8 @@ def pdf_text(data: bytes, name: str, *, max_pages: int) -> str:
 # --- Zip containers: DOCX and ODT -----------------------------------------------------------------
 
 _MAX_ZIP_ENTRIES = 5_000
+# Walking the XML costs about a second per 8 MiB; a long résumé's document.xml is well under 1 MiB.
+_MAX_XML_PART = 8 * 1024 * 1024
 _SAVE_AGAIN = "open it and save it again as .docx or PDF"
 _ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
@@ -120,13 +150,20 @@ def _open_zip(data: bytes, name: str, kind: str, max_uncompressed: int) -> zipfi
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except Exception as exc:
-        raise ResumeReadError(f"{name}: not a readable {kind} file (damaged or incomplete); {_SAVE_AGAIN}") from exc
+        raise ResumeReadError(f"{name}: not a readable {kind} file (damaged?); {_SAVE_AGAIN}") from exc
     declared = sum(info.file_size for info in infos)
+    largest_xml = max((i.file_size for i in infos if i.filename.endswith(".xml")), default=0)
     if len(infos) > _MAX_ZIP_ENTRIES or declared > max_uncompressed:
         archive.close()
         raise ResumeReadError(
             f"{name}: the {kind} file would unpack to {declared / 2**20:,.0f} MiB in {len(infos):,} parts "
             f"(limit {max_uncompressed / 2**20:,.0f} MiB); {_SAVE_AGAIN}"
+        )
+    if largest_xml > _MAX_XML_PART:
+        archive.close()
+        raise ResumeReadError(
+            f"{name}: its text part is {largest_xml / 2**20:,.0f} MiB, far more than a résumé needs "
+            f"(limit {_MAX_XML_PART // 2**20} MiB); give a shorter version"
         )
     return archive
 
@@ -137,7 +174,7 @@ _DOCX_INLINE = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBrea
 
 
 def _docx_blocks(element: Any, out: list[str]) -> None:
-    """Paragraph texts under ``element`` in document order: body, table cells (nested too), content controls."""
+    """Paragraphs under ``element`` in document order: body, table cells (nested too), content controls."""
     for child in element:
         if child.tag == _W + "p":
             _docx_paragraph(child, out)
@@ -229,17 +266,17 @@ def _odt_inline(element: Any, parts: list[str], boxes: list[Any]) -> None:
 
 def odt_text(data: bytes, name: str, *, max_uncompressed: int) -> str:
     """Text of an OpenDocument text file: page headers (from styles.xml), then the body in order."""
-    from lxml import etree
+    # The standard library's parser: expat 2.4.1+ resists entity expansion, and it fetches nothing.
+    from xml.etree import ElementTree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     out: list[str] = []
     try:
         with _open_zip(data, name, "ODT", max_uncompressed) as archive:
             if archive.read("mimetype").strip() != _ODT_MIMETYPE:
                 raise ValueError("not an OpenDocument text")
-            content = etree.fromstring(archive.read("content.xml"), parser)
+            content = ElementTree.fromstring(archive.read("content.xml"))
             has_styles = "styles.xml" in archive.namelist()
-            styles = etree.fromstring(archive.read("styles.xml"), parser) if has_styles else None
+            styles = ElementTree.fromstring(archive.read("styles.xml")) if has_styles else None
         if styles is not None:
             for header in styles.iter(_STYLE + "header"):
                 _odt_blocks(header, out)
@@ -266,7 +303,7 @@ _JSON_SECTIONS = (
     ("Languages", "languages", ("language", "fluency"), "", ""),
     ("Interests", "interests", ("name",), "", "keywords"),
 )
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _str(value: object) -> str:
@@ -318,15 +355,18 @@ def json_resume_text(text: str, name: str) -> str:
             items = [s for s in map(_str, raw_items) if s] if isinstance(raw_items, list) else []
             if list_field == "keywords":  # a skill's keywords read best on its own line
                 title, items = ": ".join(filter(None, (title, ", ".join(items)))), []
+            summary = _str(entry.get(summary_field))
+            if not (title or summary or items):  # dates alone say nothing
+                continue
             title = " ".join(filter(None, (title, _dates(entry))))
-            section += [line for line in (title, _str(entry.get(summary_field))) if line]
+            section += [line for line in (title, summary) if line]
             section += [f"- {item}" for item in items]
         if section:
             lines += ["", heading, *section]
     return "\n".join(lines)
 
 
-# --- Plain text and Markdown --------------------------------------------------------------------------
+# --- Plain text --------------------------------------------------------------------------------------
 
 # UTF-32 first: its little-endian mark starts with UTF-16's.
 _BOMS = (
@@ -369,7 +409,11 @@ def _decode(data: bytes) -> str | None:
     # On short Western European text charset-normalizer often ties cp1252 with cp1250 (so "ñ" would
     # become "ń"); cp1252 is by far the commoner legacy encoding, so it wins a tie.
     for match in matches:
-        if match.encoding in _WESTERN and match.chaos <= best.chaos and match.coherence >= best.coherence - 0.05:
+        if (
+            match.encoding in _WESTERN
+            and match.chaos <= best.chaos
+            and match.coherence >= best.coherence - 0.05
+        ):
             return str(match)
     return str(best)
 
@@ -382,48 +426,3 @@ def decode_text(data: bytes, name: str) -> str:
             f"{name}: looks like a binary file, not text; save the résumé as UTF-8 .txt, .docx or PDF"
         )
     return text
-
-
-# Each pattern has bounded repetitions, so a hostile line costs linear time, not quadratic.
-_MD_INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)"), r"\1"),  # image: its alt text
-    (re.compile(r"\[([^\]\n]{1,300})\]\([^)\n]{0,500}\)"), r"\1"),  # link: its text
-    (re.compile(r"<((?:https?://|mailto:)[^>\s]{1,500})>"), r"\1"),  # autolink
-    (re.compile(r"</?[A-Za-z][^<>\n]{0,300}>"), ""),  # inline HTML tag
-    (re.compile(r"\*\*([^*\n]{1,500})\*\*"), r"\1"),
-    (re.compile(r"__([^_\n]{1,500})__"), r"\1"),
-    (re.compile(r"(?<![\w*])\*([^*\n]{1,500})\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w_])_([^_\n]{1,500})_(?![\w_])"), r"\1"),
-    (re.compile(r"~~([^~\n]{1,500})~~"), r"\1"),
-    (re.compile(r"`([^`\n]{1,500})`"), r"\1"),
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])"), r"\1"),  # backslash escape
-)
-_MD_QUOTE = re.compile(r"^ {0,3}>[ \t]?")
-_MD_HEADING = re.compile(r" {0,3}#{1,6}(?=\s|$)")
-_MD_BULLET = re.compile(r"^(\s*)[-*+]\s+")
-# Lines that carry no words: code fences, setext underlines, rules, table separators.
-_MD_DROP = re.compile(r" {0,3}(?:```.*|~~~.*|=+\s*|-+\s*|\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*|[*_](?:\s*[*_]){2,}\s*)")
-
-
-def markdown_text(text: str) -> str:
-    """Markdown lightly de-marked: headings kept as lines of their own; emphasis, links and HTML removed."""
-    out: list[str] = []
-    for line in text.splitlines():
-        if len(line) > 5_000:  # no Markdown line is this long; leave it as it is
-            out.append(line)
-            continue
-        if _MD_DROP.fullmatch(line):
-            out.append("")
-            continue
-        line = _MD_QUOTE.sub("", line, count=1)
-        if heading := _MD_HEADING.match(line):
-            line = line[heading.end() :].rstrip()
-            closed = line.rstrip("#")  # "## Skills ##" closes with hashes; "C#" does not
-            line = closed if not closed or closed[-1].isspace() else line
-        line = _MD_BULLET.sub(r"\1- ", line, count=1)
-        if line.lstrip().startswith("|"):  # table row: outer pipes go, inner ones stay as separators
-            line = line.strip().strip("|")
-        for pattern, replacement in _MD_INLINE:
-            line = pattern.sub(replacement, line)
-        out.append(line)
-    return "\n".join(out)
