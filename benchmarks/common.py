@@ -31,3 +31,32 @@ def is_test(text: str, share: int = 4) -> bool:
 def machine() -> str:
     """One line about the machine, printed with every timing."""
     return f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def load_judgments() -> dict[str, dict[str, dict[str, int]]]:
+    """Grades by judge ("A", "B"), then persona, then question id."""
+    judges: dict[str, dict[str, dict[str, int]]] = {}
+    for path in sorted((DATA / "judgments").glob("*.jsonl")):
+        judge = path.stem.split("_")[0]
+        for row in read_jsonl(path):
+            judges.setdefault(judge, {}).setdefault(row["persona"], {})[row["question"]] = int(row["grade"])
+    return judges
+
+
+def consensus(judges: dict[str, dict[str, dict[str, int]]]) -> dict[str, dict[str, int]]:
+    """One grade per (persona, question): the two judges' mean, rounded half up; one judge where only one graded."""
+    out: dict[str, dict[str, int]] = {}
+    names = sorted(judges)
+    personas = sorted({p for grades in judges.values() for p in grades})
+    for persona in personas:
+        merged: dict[str, list[int]] = {}
+        for name in names:
+            for qid, grade in judges[name].get(persona, {}).items():
+                merged.setdefault(qid, []).append(grade)
+        out[persona] = {qid: int(sum(g) / len(g) + 0.5) for qid, g in merged.items()}
+    return out
+
+
+def personas() -> list[dict[str, Any]]:
+    """The judged dev personas."""
+    return read_jsonl(DATA / "personas.jsonl")

@@ -15,6 +15,7 @@ from infoquest.vocab import CATEGORIES, INTERVIEWEES, PLACEMENTS, SETTINGS, STAG
 
 #: How many curated neighbours lend their metadata to an undescribed question.
 NEIGHBOURS = 5
+TEMPERATURE = 0.05
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,10 @@ def impute(meta: QuestionMeta, vectors: np.ndarray, reference: QuestionMeta, ref
     sims = vectors[missing] @ ref_vectors[usable].T
     k = min(NEIGHBOURS, len(usable))
     nearest = np.argsort(-sims, axis=1)[:, :k]
-    weights = np.take_along_axis(sims, nearest, axis=1).clip(min=1e-3)
+    # A sharp softmax: a curated copy of the same question (similarity ~1) lends its metadata almost
+    # alone, while a question with no close twin gets a blend of its neighbourhood.
+    top = np.take_along_axis(sims, nearest, axis=1)
+    weights = np.exp((top - top[:, :1]) / TEMPERATURE)
     weights /= weights.sum(axis=1, keepdims=True)
     rows = usable[nearest]
 
@@ -99,6 +103,6 @@ def impute(meta: QuestionMeta, vectors: np.ndarray, reference: QuestionMeta, ref
         category=blend(meta.category, reference.category, given_category),
         sensitive=np.maximum(meta.sensitive, blend(meta.sensitive, reference.sensitive)),
         settings=meta.settings,
-        minutes=meta.minutes,
+        minutes=blend(meta.minutes, reference.minutes),
         described=meta.described,
     )

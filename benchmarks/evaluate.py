@@ -1,0 +1,207 @@
+"""Ranking quality on the judged dev personas: infoquest against baselines and ablations, in one run.
+
+    python benchmarks/evaluate.py
+
+Metrics come from ranx: nDCG@5, nDCG@10 (graded 0-3) and MAP (relevant = consensus grade >= 2), on two
+scopes: the guide's 34 questions only, and the whole corpus (pooled judgments; unjudged questions count
+as not relevant). Learned systems are scored on personas held out of their training (6-fold CV over
+personas, repeated with 3 shuffles). Writes benchmarks/results/evaluation.md and evaluation.json.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+
+import bm25s
+import numpy as np
+from common import RESULTS, consensus, load_judgments, machine
+from ranx import Qrels, Run, evaluate
+from train_ranker import fit_pairwise, fit_pointwise, judged_indices, persona_profiles, training_rows
+
+from infoquest.features import FEATURES
+from infoquest.ranking import LinearRanker
+from infoquest.recommender import Recommender
+
+METRICS = ["ndcg@5", "ndcg@10"]
+FOLDS, REPEATS = 6, 3
+SINGLE_SIGNALS = ("goal_max", "goal_all", "resume_max", "role_sim", "lexical", "kind_fit", "stage_fit", "need_max")
+FAMILIES = {
+    "goals (embedding)": ("goal_max", "goal_all"),
+    "résumé": ("resume_max", "resume_top3"),
+    "role similarity": ("role_sim",),
+    "lexical": ("lexical",),
+    "interviewee fit": ("kind_fit", "kind_specific", "relationship_fit", "setting_mismatch"),
+    "stage fit": ("stage_fit", "stage_specific"),
+    "goal needs (topics)": ("need_max", "need_share"),
+    "placement, category, sensitivity": tuple(
+        f for f in FEATURES if f.startswith(("placement_", "category_")) or f == "sensitive"
+    ),
+}
+
+
+def to_run(ids: Sequence[str], qids: Sequence[str], scores: np.ndarray, keep: np.ndarray) -> Run:
+    """A ranx Run over the questions in ``keep``; a tiny seeded jitter breaks ties fairly."""
+    jitter = np.random.default_rng(99).random(scores.shape) * 1e-9
+    return Run(
+        {pid: {qids[j]: float(scores[i, j] + jitter[i, j]) for j in np.flatnonzero(keep)} for i, pid in enumerate(ids)}
+    )
+
+
+def score_run(qrels: dict[str, dict[str, int]], run: Run, scope: set[str]) -> dict[str, float]:
+    graded = Qrels({p: {q: g for q, g in d.items() if q in scope and g > 0} or {"-": 1} for p, d in qrels.items()})
+    binary = Qrels({p: {q: 1 for q, g in d.items() if q in scope and g >= 2} or {"-": 1} for p, d in qrels.items()})
+    out = {m: float(evaluate(graded, run, m)) for m in METRICS}
+    out["map"] = float(evaluate(binary, run, "map"))
+    return out
+
+
+def cross_validated(
+    matrices: np.ndarray, judged: list[dict[int, int]], fit: Callable[..., LinearRanker], columns: Sequence[int] | None = None
+) -> list[np.ndarray]:
+    """Held-out scores for every persona, one array per repeat."""
+    n = len(matrices)
+    repeats = []
+    for seed in range(REPEATS):
+        order = np.random.default_rng(seed).permutation(n)
+        scores = np.zeros(matrices.shape[:2])
+        for fold in np.array_split(order, FOLDS):
+            train = np.setdiff1d(order, fold)
+            m = matrices if columns is None else _mask(matrices, columns)
+            xs, ys = training_rows([m[i] for i in train], [judged[i] for i in train])
+            ranker = fit(xs, ys)
+            for i in fold:
+                scores[i] = ranker.score(m[i])
+        repeats.append(scores)
+    return repeats
+
+
+def _mask(matrices: np.ndarray, columns: Sequence[int]) -> np.ndarray:
+    masked = matrices.copy()
+    masked[:, :, list(columns)] = 0.0  # a constant column carries no signal after standardisation
+    return masked
+
+
+def agreement(judges: dict[str, dict[str, dict[str, int]]], qids: Sequence[str], scope: set[str]) -> dict[str, float]:
+    """How well one judge's grades, used as a ranking, score against the other judge's (both ways)."""
+    a, b = judges["A"], judges["B"]
+    results = []
+    for first, second in ((a, b), (b, a)):
+        personas = sorted(set(first) & set(second))
+        for seed in range(10):
+            rng = np.random.default_rng(seed)
+            run = Run(
+                {
+                    p: {q: g + rng.random() * 0.01 for q, g in first[p].items() if q in scope}
+                    for p in personas
+                }
+            )
+            results.append(score_run({p: second[p] for p in personas}, run, scope))
+    return {m: float(np.mean([r[m] for r in results])) for m in results[0]}
+
+
+def set_quality(recs_per_persona: list[list[str]], qrels: dict[str, dict[str, int]], ids: Sequence[str], categories: dict[str, str]) -> dict[str, float]:
+    grades, good, cats = [], [], []
+    for pid, chosen in zip(ids, recs_per_persona, strict=True):
+        g = [qrels[pid].get(q, 0) for q in chosen]
+        grades.append(np.mean(g))
+        good.append(np.mean([x >= 2 for x in g]))
+        cats.append(len({categories[q] for q in chosen}))
+    return {"mean grade": float(np.mean(grades)), "share graded >= 2": float(np.mean(good)), "categories": float(np.mean(cats))}
+
+
+def main() -> None:
+    started = time.time()
+    ids, profiles = persona_profiles()
+    judges = load_judgments()
+    qrels = consensus(judges)
+    rec = Recommender()
+    corpus = rec.corpus
+    qids = [q.id for q in corpus]
+    guide = {q.id for q in corpus if q.source == "guide"}
+    everything = set(qids)
+    matrices = np.array(rec.feature_matrices(profiles))
+    judged = judged_indices(rec, ids, qrels)
+
+    systems: dict[str, list[np.ndarray]] = {}
+    rng = np.random.default_rng(0)
+    systems["random"] = [rng.random(matrices.shape[:2]) for _ in range(REPEATS)]
+    texts = [f"{p.goals}\n{p.role}\n{p.resume}" for p in profiles]
+    retriever = bm25s.BM25()
+    retriever.index(bm25s.tokenize([q.text for q in corpus], stopwords="en", show_progress=False), show_progress=False)
+    docs, values = retriever.retrieve(bm25s.tokenize(texts, stopwords="en", show_progress=False), k=len(corpus), show_progress=False)
+    bm = np.zeros(matrices.shape[:2])
+    for i in range(len(ids)):
+        bm[i, docs[i]] = values[i]
+    systems["BM25 on the concatenated profile"] = [bm]
+    qv = rec._state.vectors
+    systems["MiniLM cosine on the concatenated profile"] = [rec.encoder.encode(texts) @ qv.T]
+    systems["**infoquest rank()** (pairwise, CV)"] = cross_validated(matrices, judged, fit_pairwise)
+    systems["pointwise ridge instead (CV)"] = cross_validated(matrices, judged, fit_pointwise)
+    for feature in SINGLE_SIGNALS:
+        systems[f"signal alone: {feature}"] = [matrices[:, :, FEATURES.index(feature)]]
+    for family, names in FAMILIES.items():
+        columns = [FEATURES.index(f) for f in names]
+        systems[f"rank() without {family} (CV)"] = cross_validated(matrices, judged, fit_pairwise, columns)
+
+    scopes = {"guide (34 questions)": guide, f"full corpus ({len(qids)} questions)": everything}
+    results: dict[str, dict[str, dict[str, float]]] = {}
+    for name, repeats in systems.items():
+        results[name] = {}
+        for scope_name, scope in scopes.items():
+            keep = np.array([q in scope for q in qids])
+            per = [score_run(qrels, to_run(ids, qids, s, keep), scope) for s in repeats]
+            results[name][scope_name] = {m: float(np.mean([p[m] for p in per])) for m in per[0]}
+    agree = {scope_name: agreement(judges, qids, scope) for scope_name, scope in scopes.items()}
+
+    # Selected sets (k=10): recommend() with fold-held-out weights against the top 10 of plain cosine.
+    categories = {q.id: q.category for q in corpus}
+    chosen: list[list[str]] = [[] for _ in ids]
+    order = np.random.default_rng(0).permutation(len(ids))
+    for fold in np.array_split(order, FOLDS):
+        train = np.setdiff1d(order, fold)
+        xs, ys = training_rows([matrices[i] for i in train], [judged[i] for i in train])
+        fold_rec = Recommender(encoder=rec.encoder, ranker=fit_pairwise(xs, ys))
+        for i, recs in zip(fold, fold_rec.recommend_many([profiles[i] for i in fold], k=10), strict=True):
+            chosen[i] = [r.question.id for r in recs]
+    cosine_top = [[qids[j] for j in np.argsort(-row)[:10]] for row in systems["MiniLM cosine on the concatenated profile"][0]]
+    rank_top = [[qids[j] for j in np.argsort(-row)[:10]] for row in systems["**infoquest rank()** (pairwise, CV)"][0]]
+    sets = {
+        "recommend(k=10) (CV weights)": set_quality(chosen, qrels, ids, categories),
+        "top 10 of rank() (CV weights)": set_quality(rank_top, qrels, ids, categories),
+        "top 10 of MiniLM cosine": set_quality(cosine_top, qrels, ids, categories),
+    }
+
+    lines = [
+        "# Ranking quality on the dev personas",
+        "",
+        "Command: `python benchmarks/evaluate.py` (from the repository root, in the project's virtualenv)",
+        "",
+        f"{len(ids)} personas, two independent judges, consensus grades (mean rounded half up). "
+        f"Learned rows: persona-held-out {FOLDS}-fold CV, {REPEATS} shuffles averaged. Machine: {machine()}. "
+        f"Run took {time.time() - started:.0f} s.",
+        "",
+    ]
+    for scope_name in scopes:
+        lines += [f"## {scope_name}", "", "| system | nDCG@5 | nDCG@10 | MAP (grade ≥ 2) |", "| --- | --- | --- | --- |"]
+        for name, by_scope in results.items():
+            r = by_scope[scope_name]
+            lines.append(f"| {name} | {r['ndcg@5']:.3f} | {r['ndcg@10']:.3f} | {r['map']:.3f} |")
+        a = agree[scope_name]
+        lines.append(f"| _judge agreement (one judge's grades ranked against the other's)_ | {a['ndcg@5']:.3f} | {a['ndcg@10']:.3f} | {a['map']:.3f} |")
+        lines.append("")
+    lines += ["## Selected sets of 10", "", "Unjudged picks count as grade 0.", "",
+              "| set | mean grade | share graded ≥ 2 | categories covered |", "| --- | --- | --- | --- |"]
+    for name, r in sets.items():
+        lines.append(f"| {name} | {r['mean grade']:.2f} | {r['share graded >= 2']:.2f} | {r['categories']:.1f} |")
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "evaluation.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (RESULTS / "evaluation.json").write_text(
+        json.dumps({"systems": results, "agreement": agree, "sets": sets}, indent=1) + "\n", encoding="utf-8"
+    )
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
