@@ -1,5 +1,60 @@
-"""infoquest: recommends informational-interview questions for a job seeker's goals, résumé and interviewee."""
+"""infoquest: recommends informational-interview questions for a job seeker's goals, résumé and interviewee.
+
+Never ask for a job: ask for information, advice and referrals.
+"""
 
 from infoquest._version import __version__
+from infoquest.corpus import Corpus, Question, default_corpus, load_corpus
+from infoquest.encoders import Encoder, HashingEncoder, MiniLMEncoder, SentenceTransformerEncoder
+from infoquest.errors import (
+    CorpusError,
+    IndexCacheError,
+    InfoquestError,
+    InputError,
+    ModelError,
+    ProfileError,
+    ResumeReadError,
+)
+from infoquest.etiquette import EtiquetteGuard, EtiquetteVerdict, check_question, check_questions
+from infoquest.interviewee import Interviewee
+from infoquest.profile import Profile
+from infoquest.recommendation import Recommendation
+from infoquest.recommender import ProfileInsight, Recommender
+from infoquest.resume import ResumeText, read_resume
+from infoquest.seeker import Seeker
+from infoquest.validation import CorpusStats, ValidationReport, corpus_stats, validate_corpus_file
 
-__all__ = ["__version__"]
+__all__ = [
+    "Corpus",
+    "CorpusError",
+    "CorpusStats",
+    "Encoder",
+    "EtiquetteGuard",
+    "EtiquetteVerdict",
+    "HashingEncoder",
+    "IndexCacheError",
+    "InfoquestError",
+    "InputError",
+    "Interviewee",
+    "MiniLMEncoder",
+    "ModelError",
+    "Profile",
+    "ProfileError",
+    "ProfileInsight",
+    "Question",
+    "Recommendation",
+    "Recommender",
+    "ResumeReadError",
+    "ResumeText",
+    "Seeker",
+    "SentenceTransformerEncoder",
+    "ValidationReport",
+    "__version__",
+    "check_question",
+    "check_questions",
+    "corpus_stats",
+    "default_corpus",
+    "load_corpus",
+    "read_resume",
+    "validate_corpus_file",
+]

@@ -114,6 +114,58 @@ def suggest(resume: str | None, goals: str, goals_file: str | None, role: str, s
     click.echo(render_recommendations(recs, fmt, insight))
 
 
+@cli.command()
+@profile_options
+@click.option("--minutes", type=int, default=25, show_default=True,
+              help="Length of the meeting, 10-60 (the guide: keep it to 20-30).")
+@click.option("--add", "extra", multiple=True, metavar="QUESTION", help="A question of your own (repeatable).")
+@click.option("--add-file", type=click.Path(dir_okay=False), help="Your own questions, one per line.")
+@format_option("markdown", "json", "text", default="markdown")
+@_library_errors
+def plan(resume: str | None, goals: str, goals_file: str | None, role: str, stage: str | None,
+         interviewee_kind: str | None, corpus_path: str | None, minutes: int, extra: tuple[str, ...],
+         add_file: str | None, fmt: str) -> None:
+    """Build a timed interview plan: opening, your goals, careful questions late, referrals to close.
+
+    \b
+    Example:
+      infoquest plan --resume examples/resumes/grace_kim_returning.md \\
+          --goals "Return to accounting after four years caring for family" \\
+          --role "friend of my mom, controller at a regional bank" --minutes 20
+    """
+    from infoquest.render import render_plan, read_lines
+
+    profile = _profile(resume, goals, goals_file, role, stage, interviewee_kind)
+    questions = [*extra, *(read_lines(add_file) if add_file else [])]
+    click.echo(render_plan(_recommender(corpus_path).plan(profile, minutes=minutes, extra=questions), fmt))
+
+
+@cli.command()
+@click.argument("questions", nargs=-1)
+@click.option("--file", "file", type=click.Path(dir_okay=False), help="Questions to check, one per line.")
+@format_option("table", "json")
+@_library_errors
+def check(questions: tuple[str, ...], file: str | None, fmt: str) -> None:
+    """Check that QUESTIONS do not ask for a job (the guide's first rule).
+
+    Exits with status 1 when any question asks for a job, so scripts can use it.
+
+    \b
+    Example:
+      infoquest check "Are you hiring?" "How do people in your field hear about openings?"
+    """
+    from infoquest.etiquette import check_questions
+    from infoquest.render import read_lines, render_verdicts
+
+    texts = [*questions, *(read_lines(file) if file else [])]
+    if not texts:
+        raise click.UsageError("give questions as arguments or with --file")
+    verdicts = check_questions(texts)
+    click.echo(render_verdicts(verdicts, fmt))
+    if any(v.asks_for_job for v in verdicts):
+        sys.exit(1)
+
+
 @cli.group()
 def corpus() -> None:
     """List, validate and count the question corpus."""

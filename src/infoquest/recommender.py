@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -12,25 +13,30 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from infoquest import plan as plan_mod
 from infoquest import selection
-from infoquest.corpus import Corpus, default_corpus, load_corpus
+from infoquest.corpus import Corpus, Question, default_corpus, load_corpus
 from infoquest.encoders import Encoder, default_encoder
 from infoquest.errors import InputError
-from infoquest.features import compute_features, embed_profiles
+from infoquest.features import FeatureSet, ProfileText, compute_features, embed_profiles
 from infoquest.heads import LinearHead, load_heads
 from infoquest.index import get_index
 from infoquest.interviewee import Interviewee, infer_interviewees
 from infoquest.lexical import LexicalMatcher
 from infoquest.metadata import QuestionMeta, describe, impute
+from infoquest.plan import Candidate, InterviewPlan
 from infoquest.profile import Profile
 from infoquest.ranking import LinearRanker, load_ranker
 from infoquest.reasons import explain
 from infoquest.recommendation import Recommendation
 from infoquest.seeker import Seeker, infer_seekers
+from infoquest.vocab import PLACEMENTS
 
 logger = logging.getLogger(__name__)
 
 MAX_K = 100
+#: The guide's own closing question: other professionals to speak with, and permission to use the name.
+GUIDE_REFERRAL_ID = "G32"
 
 
 class ProfileInsight(BaseModel):
@@ -158,19 +164,31 @@ class Recommender:
         seekers, interviewees = self._understand([profile])
         return ProfileInsight(seeker=seekers[0], interviewee=interviewees[0])
 
-    def _score(self, profiles: Sequence[Profile]) -> list[tuple[np.ndarray, list[tuple[str, ...]]]]:
-        if not profiles:
-            return []
+    def _analyse(self, profiles: Sequence[Profile]) -> list[tuple[FeatureSet, ProfileText, Seeker, Interviewee]]:
         for profile in profiles:
             if not isinstance(profile, Profile):
                 raise InputError(f"expected a Profile, got {type(profile).__name__}; build one with Profile(...)")
+        if not profiles:
+            return []
         state = self._state
         seekers, interviewees = self._understand(profiles)
         texts = embed_profiles(profiles, seekers, self.encoder)
         lexical = state.lexical.similarities([f"{p.goals} {p.role}" for p in profiles])
+        return [
+            (compute_features(text, seeker, who, state.vectors, state.meta, lexical[row]), text, seeker, who)
+            for row, (text, seeker, who) in enumerate(zip(texts, seekers, interviewees, strict=True))
+        ]
+
+    def feature_matrices(self, profiles: Sequence[Profile]) -> list[np.ndarray]:
+        """The ranking signals of each profile against every question, ``(n_questions, len(FEATURES))``.
+
+        What ``benchmarks/train_ranker.py`` learns the weights from.
+        """
+        return [features.values for features, *_ in self._analyse(profiles)]
+
+    def _score(self, profiles: Sequence[Profile]) -> list[tuple[np.ndarray, list[tuple[str, ...]]]]:
         results = []
-        for row, (text, seeker, who) in enumerate(zip(texts, seekers, interviewees, strict=True)):
-            features = compute_features(text, seeker, who, state.vectors, state.meta, lexical[row])
+        for features, text, seeker, who in self._analyse(profiles):
             contributions = self.ranker.contributions(features.values)
             scores = contributions.sum(axis=1) + self.ranker.intercept
             reasons = [
@@ -226,3 +244,84 @@ class Recommender:
     def recommend(self, profile: Profile, k: int = 10) -> list[Recommendation]:
         """Select ``k`` questions for one profile; see ``recommend_many``."""
         return self.recommend_many([profile], k=k)[0]
+
+    def plan(self, profile: Profile, minutes: int = plan_mod.DEFAULT_MINUTES, extra: Sequence[str] = ()) -> InterviewPlan:
+        """An interview plan that fits ``minutes`` (10–60): opening, core, careful questions late, closing.
+
+        Args:
+            profile: the seeker.
+            minutes: the meeting's length; a few minutes are kept for introductions and thanks.
+            extra: the seeker's own questions; any that ask for a job are left out (see ``refused``).
+
+        Raises:
+            InputError: ``minutes`` is out of range, or the seeker's own questions do not fit in it.
+        """
+        plan_mod.check_minutes(minutes)
+        state = self._state
+        (scores, reasons), = self._score([profile])
+        extras, refused = self._extras(extra)
+        order = [int(i) for i in np.argsort(-scores, kind="stable") if state.allowed[i]]
+        candidates = [self._candidate(i, scores, reasons) for i in order]
+        position = {i: n for n, i in enumerate(order)}
+        chosen = selection.select(scores, state.vectors, state.categories, 16, allowed=state.allowed,
+                                  referral=np.zeros(len(scores), dtype=bool))
+        closing = self._closing(order, candidates)
+        planned, intro, thanks = plan_mod.assemble(
+            candidates, extras, [position[i] for i in chosen], minutes, closing
+        )
+        goals = [s for s in self.explain_profile(profile).seeker.goal_sentences]
+        return InterviewPlan(
+            minutes=minutes,
+            intro_minutes=intro,
+            thanks_minutes=thanks,
+            question_minutes=round(sum(q.minutes for q in planned), 1),
+            interviewee=profile.role.strip(),
+            questions=tuple(planned),
+            preparation=plan_mod.preparation(profile.role, goals, any("resume_feedback" in self.corpus.get(q.id).topics
+                                                                      for q in planned if not q.yours)),
+            follow_up=plan_mod.follow_up(profile.role),
+            refused=tuple(refused),
+        )
+
+    def _candidate(self, i: int, scores: np.ndarray, reasons: list[tuple[str, ...]]) -> Candidate:
+        state, q = self._state, self.corpus[i]
+        return Candidate(
+            id=q.id, text=q.text, category=state.categories[i], score=float(scores[i]), minutes=float(state.meta.minutes[i]),
+            placement=PLACEMENTS[int(state.meta.placement[i].argmax())], sensitive=bool(state.meta.sensitive[i] >= 0.5),
+            referral=bool(state.referral[i]), reasons=reasons[i],
+        )
+
+    def _closing(self, order: list[int], candidates: list[Candidate]) -> Candidate:
+        # The guide closes by asking for other people to talk to and whether its name may be used.
+        referrals = [c for c in candidates if c.referral and c.placement in ("closing", "follow_up")]
+        naming = [c for c in referrals if re.search(r"\byour name\b", c.text, re.IGNORECASE)]
+        if naming or referrals:
+            return (naming or referrals)[0]
+        guide = default_corpus().get(GUIDE_REFERRAL_ID)
+        return Candidate(id=guide.id, text=guide.text, category=guide.category, score=0.0, minutes=guide.minutes,
+                         placement="closing", sensitive=False, referral=True)
+
+    def _extras(self, texts: Sequence[str]) -> tuple[list[Candidate], list[dict[str, str | None]]]:
+        """The seeker's own questions: job requests refused with a suggestion, the rest described by
+        their nearest curated neighbours (placement, minutes, sensitivity)."""
+        texts = [" ".join(t.split()) for t in texts if t and t.strip()]
+        if not texts:
+            return [], []
+        from infoquest.etiquette import check_questions
+
+        verdicts = check_questions(texts)
+        refused = [{"text": v.text, "suggestion": v.suggestion} for v in verdicts if v.asks_for_job]
+        kept = [v.text for v in verdicts if not v.asks_for_job]
+        if not kept:
+            return [], refused
+        mine = Corpus.from_questions([Question(id=f"yours-{n}", text=t, source="yours") for n, t in enumerate(kept, 1)])
+        default = default_corpus()
+        meta = impute(describe(mine), self.encoder.encode(kept), describe(default),
+                      get_index(default, self.encoder, self.cache_dir).vectors)
+        minutes = [round(float(np.clip(m, 1.0, 5.0)) * 2) / 2 for m in meta.minutes]
+        return [
+            Candidate(id=q.id, text=q.text, category=meta.categories()[n], score=0.0, minutes=minutes[n],
+                      placement=PLACEMENTS[int(meta.placement[n].argmax())], sensitive=bool(meta.sensitive[n] >= 0.5),
+                      referral=False, yours=True)
+            for n, q in enumerate(mine)
+        ], refused

@@ -12,6 +12,8 @@ from infoquest.corpus import Corpus
 from infoquest.recommendation import Recommendation
 
 if TYPE_CHECKING:
+    from infoquest.etiquette import EtiquetteVerdict
+    from infoquest.plan import InterviewPlan
     from infoquest.recommender import ProfileInsight
     from infoquest.validation import CorpusStats, ValidationReport
 
@@ -118,3 +120,30 @@ def rows_table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
     out = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     out.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(out)
+
+
+def render_plan(plan: InterviewPlan, fmt: str) -> str:
+    """An interview plan as Markdown (to print), plain text, or JSON (for apps)."""
+    if fmt == "json":
+        return to_json(plan.model_dump(mode="json"))
+    return plan.to_text() if fmt == "text" else plan.to_markdown()
+
+
+def render_verdicts(verdicts: Sequence[EtiquetteVerdict], fmt: str) -> str:
+    """Etiquette verdicts: one block per question, or JSON."""
+    if fmt == "json":
+        return to_json([v.model_dump(mode="json") for v in verdicts])
+    lines = []
+    for v in verdicts:
+        mark = "ASKS FOR A JOB" if v.asks_for_job else "ok"
+        lines.append(f"[{mark}] {v.text}  (confidence {v.confidence:.2f})")
+        if v.suggestion:
+            lines.append(f"    try instead: {v.suggestion}")
+    return "\n".join(lines)
+
+
+def read_lines(path: str) -> list[str]:
+    """Non-blank lines of a small text file (questions to check or add), any common encoding."""
+    from infoquest.resume import read_resume
+
+    return [line.strip() for line in read_resume(path).text.splitlines() if line.strip()]

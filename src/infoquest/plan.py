@@ -1,0 +1,250 @@
+"""An interview plan that fits 20–30 minutes: an opening, the seeker's goals, the careful questions later,
+a closing that asks for referrals, and the guide's preparation and follow-up checklist."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from infoquest.errors import InputError
+
+MIN_MINUTES, MAX_MINUTES, DEFAULT_MINUTES = 10, 60, 25
+Part = Literal["opening", "core", "later", "closing"]
+PART_TITLES: dict[str, str] = {
+    "opening": "Opening: their path",
+    "core": "Core: your goals",
+    "later": "Later, with care: pay and their organisation",
+    "closing": "Closing: referrals and next steps",
+}
+
+
+class PlannedQuestion(BaseModel):
+    """One question in the plan, where it goes, how long it may take and why it is there."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    text: str
+    category: str
+    part: Part
+    minutes: float
+    reason: str
+    yours: bool = False
+
+
+class InterviewPlan(BaseModel):
+    """A timed conversation plan. ``questions`` are in the order to ask them.
+
+    JSON (``model_dump(mode="json")``) is stable: ``minutes``, ``intro_minutes``, ``thanks_minutes``,
+    ``question_minutes``, ``interviewee``, ``questions`` (objects with ``id``, ``text``, ``category``,
+    ``part``, ``minutes``, ``reason``, ``yours``), ``preparation``, ``follow_up`` and ``refused`` (your own
+    questions left out because they ask for a job, each with a suggested rewording).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    minutes: int
+    intro_minutes: float
+    thanks_minutes: float
+    question_minutes: float
+    interviewee: str
+    questions: tuple[PlannedQuestion, ...]
+    preparation: tuple[str, ...]
+    follow_up: tuple[str, ...]
+    refused: tuple[dict[str, Any], ...] = ()
+
+    def part(self, name: Part) -> list[PlannedQuestion]:
+        """The questions of one part, in order."""
+        return [q for q in self.questions if q.part == name]
+
+    def to_markdown(self) -> str:
+        """A printable plan to take to the meeting."""
+        who = f" with {self.interviewee}" if self.interviewee else ""
+        lines = [f"# Informational interview plan{who}", "",
+                 f"**{self.minutes} minutes**: {self.intro_minutes:g} for introductions, "
+                 f"{self.question_minutes:g} for questions, {self.thanks_minutes:g} to thank them and wrap up.", "",
+                 "> Never ask for a job: ask for information, advice and referrals.", ""]
+        lines += ["## Before the meeting", "", *(f"- [ ] {item}" for item in self.preparation), ""]
+        number = 0
+        for name, title in PART_TITLES.items():
+            items = self.part(name)  # type: ignore[arg-type]
+            if not items:
+                continue
+            lines += [f"## {title}", ""]
+            for q in items:
+                number += 1
+                mine = " _(your question)_" if q.yours else ""
+                lines.append(f"{number}. **{q.text}**{mine} _(~{q.minutes:g} min)_  ")
+                lines.append(f"   {q.reason}")
+            lines.append("")
+        lines += ["## After the meeting", "", *(f"- [ ] {item}" for item in self.follow_up), ""]
+        if self.refused:
+            lines += ["## Left out: these ask for a job", ""]
+            lines += [f"- ~~{r['text']}~~ Try instead: {r['suggestion']}" for r in self.refused]
+            lines.append("")
+        return "\n".join(lines)
+
+    def to_text(self) -> str:
+        """The plan as plain text."""
+        out = []
+        for line in self.to_markdown().splitlines():
+            line = line.replace("**", "").replace("~~", "").replace("- [ ] ", "- ")
+            out.append(line.lstrip("#> ").replace("_", "") if line.startswith(("#", ">")) else line.replace("_", ""))
+        return "\n".join(out)
+
+
+def check_minutes(minutes: int) -> None:
+    """Raise ``InputError`` unless ``minutes`` is a whole number from 10 to 60."""
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not MIN_MINUTES <= minutes <= MAX_MINUTES:
+        raise InputError(
+            f"minutes must be a whole number from {MIN_MINUTES} to {MAX_MINUTES} (the guide: keep it to "
+            f"20-30), got {minutes!r}"
+        )
+
+
+def overhead(minutes: int) -> tuple[float, float]:
+    """Minutes kept for introductions and for thanks: a few, more in longer meetings."""
+    intro = 2.0 if minutes < 20 else 3.0
+    thanks = 1.0 if minutes < 20 else 2.0
+    return intro, thanks
+
+
+def preparation(role: str, goals: Sequence[str], has_resume_question: bool) -> tuple[str, ...]:
+    """The guide's preparation advice, tailored to this interviewee and these goals."""
+    who = f'your interviewee ("{role.strip()}")' if role.strip() else "your interviewee"
+    items = [
+        f"Read up on {who}: their path, their organisation, their field's news.",
+        "Print this plan: you are the interviewer, and prepared questions keep it brief.",
+    ]
+    if goals:
+        items.append(f'Prepare a two-sentence introduction of what you are looking for: "{goals[0]}"')
+    if has_resume_question:
+        items.append("Bring a copy of your résumé, to hand over only when they offer feedback.")
+    items += [
+        "Dress appropriately and professionally; arrive (or log in) a few minutes early.",
+        "Confirm the time, and keep to it: end when you said you would.",
+    ]
+    return tuple(items)
+
+
+def follow_up(role: str) -> tuple[str, ...]:
+    """The guide's follow-up advice."""
+    who = f'your interviewee ("{role.strip()}")' if role.strip() else "your interviewee"
+    return (
+        f"Send {who} a thank-you note within a day, naming one piece of advice you will act on.",
+        "Follow up on every lead they gave you, soon, and tell them how it went: it shows you valued it.",
+        "Contact each person they referred you to, mentioning their name only if they said you may.",
+        "Keep in touch with a short update in a month or two: that is how the network grows.",
+    )
+
+
+class Candidate(BaseModel):
+    """A question the plan may use, with what the ranking knows about it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    text: str
+    category: str
+    score: float
+    minutes: float
+    placement: str
+    sensitive: bool
+    referral: bool
+    reasons: tuple[str, ...] = ()
+    yours: bool = False
+
+
+_PART_REASONS = {
+    "opening": "Opens with their own story: people enjoy telling it, and it frames the rest.",
+    "later": "Sensitive, so it comes late, once there is rapport (the guide: ask about pay and the company with care).",
+    "closing": "The guide: always ask for referrals to other people, and whether you may use their name.",
+}
+
+
+def _planned(c: Candidate, part: Part) -> PlannedQuestion:
+    if c.yours:
+        reason = "Your own question, placed where it fits the flow."
+    elif part == "core" and c.reasons:
+        reason = c.reasons[0]
+    else:
+        reason = _PART_REASONS.get(part) or (c.reasons[0] if c.reasons else "Fits your goals and this interviewee.")
+    return PlannedQuestion(id=c.id, text=c.text, category=c.category, part=part, minutes=c.minutes,
+                           reason=reason, yours=c.yours)
+
+
+def _part_of(c: Candidate) -> Part:
+    if c.placement in ("closing", "follow_up"):
+        return "closing"
+    if c.sensitive or c.category == "About the Organization":
+        return "later"
+    return "opening" if c.placement == "opening" else "core"
+
+
+def assemble(
+    candidates: Sequence[Candidate],
+    extras: Sequence[Candidate],
+    core_order: Sequence[int],
+    minutes: int,
+    closing: Candidate,
+) -> tuple[list[PlannedQuestion], float, float]:
+    """Fill the time with the seeker's own questions, an opening, the core, at most one careful
+    question late in longer meetings, and the closing referral question.
+
+    Args:
+        candidates: every allowed corpus question, best first.
+        extras: the seeker's own questions (already checked by the etiquette guard).
+        core_order: indices into ``candidates`` of a diverse selection for the core, best first.
+        closing: the referral question that closes the plan.
+
+    Raises:
+        InputError: the seeker's own questions alone need more time than the plan has.
+    """
+    intro, thanks = overhead(minutes)
+    budget = minutes - intro - thanks
+    chosen: dict[Part, list[Candidate]] = {"opening": [], "core": [], "later": [], "closing": []}
+    for extra in extras:
+        chosen[_part_of(extra)].append(extra)
+    if not any(_is_same(closing, c) for c in extras):
+        chosen["closing"].append(closing)
+    used = sum(c.minutes for part in chosen.values() for c in part)
+    if used > budget:
+        raise InputError(
+            f"your own questions and the closing need about {used:g} minutes, more than the {budget:g} a "
+            f"{minutes}-minute meeting leaves; drop some or raise --minutes"
+        )
+    taken = {c.text for part in chosen.values() for c in part}
+
+    def fits(c: Candidate) -> bool:
+        return c.text not in taken and used + c.minutes <= budget
+
+    if not chosen["opening"]:
+        opening = next((c for c in candidates if _part_of(c) == "opening" and fits(c)), None)
+        if opening is not None:
+            chosen["opening"].append(opening)
+            taken.add(opening.text)
+            used += opening.minutes
+    # A careful question (pay, their organisation) only when the meeting is long enough for rapport.
+    later = None
+    if minutes >= 20 and not chosen["later"]:
+        top = candidates[: max(10, len(candidates) // 10)]
+        later = next((c for c in top if _part_of(c) == "later" and fits(c)), None)
+        if later is not None:
+            used += later.minutes
+            taken.add(later.text)
+    for i in core_order:
+        c = candidates[i]
+        if _part_of(c) == "core" and fits(c):
+            chosen["core"].append(c)
+            taken.add(c.text)
+            used += c.minutes
+    if later is not None:
+        chosen["later"].append(later)
+    planned = [_planned(c, part) for part in ("opening", "core", "later", "closing") for c in chosen[part]]  # type: ignore[arg-type]
+    return planned, intro, thanks
+
+
+def _is_same(a: Candidate, b: Candidate) -> bool:
+    return " ".join(a.text.lower().split()) == " ".join(b.text.lower().split())

@@ -1,0 +1,60 @@
+"""Shared fixtures: a fast deterministic encoder, an isolated cache folder, small corpora and profiles."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+import pytest
+
+from infoquest.corpus import Corpus, Question
+from infoquest.encoders import HashingEncoder
+from infoquest.profile import Profile
+
+RESUME = """Jordan Lee
+jordan.lee@example.com
+
+Experience
+Mathematics Teacher, Lincoln High School, Aug 2014 – Present
+Taught algebra and statistics to 150 students a year; wrote Python scripts to automate grading.
+
+Education
+B.S. Mathematics, State University, 2010 – 2014
+
+Skills
+Python, SQL, data analysis, public speaking
+"""
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    # No test may touch the user's real cache folder.
+    monkeypatch.setenv("INFOQUEST_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture
+def encoder() -> HashingEncoder:
+    return HashingEncoder(dimension=128)
+
+
+@pytest.fixture
+def profile() -> Profile:
+    return Profile(
+        goals="I want to move from teaching math into software engineering. How do I get my first role?",
+        resume=RESUME,
+        role="director of engineering at a cloud company",
+    )
+
+
+@pytest.fixture
+def small_corpus() -> Corpus:
+    texts = [
+        ("a", "What skills do software engineers need to get hired?", "Training and Preparation"),
+        ("b", "Could you describe a typical day in your job?", "Career Specific"),
+        ("c", "What is the employment outlook in your field?", "Industry Questions"),
+        ("d", "How are promotions handled where you work?", "Salary and Advancement Opportunities"),
+        ("e", "Do you know other professionals I could speak with?", "Referrals and Closing"),
+    ]
+    return Corpus.from_questions([Question(id=i, text=t, category=c) for i, t, c in texts])

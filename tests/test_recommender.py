@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from infoquest import InputError, Profile, ProfileError, Recommender
+from infoquest.selection import NEAR_DUPLICATE
+
+
+@pytest.fixture(scope="module")
+def rec(tmp_path_factory):
+    from infoquest.encoders import HashingEncoder
+
+    return Recommender(encoder=HashingEncoder(dimension=128), cache_dir=tmp_path_factory.mktemp("rec-cache"))
+
+
+def test_rank_returns_every_question_once_best_first(rec, profile):
+    ranked = rec.rank(profile)
+    assert sorted(r.question.id for r in ranked) == sorted(q.id for q in rec.corpus)
+    assert [r.rank for r in ranked] == list(range(1, len(ranked) + 1))
+    scores = [r.score for r in ranked]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_results_are_immutable_and_json_serialisable(rec, profile):
+    first = rec.recommend(profile, k=3)[0]
+    data = json.loads(json.dumps(first.to_dict()))
+    assert set(data) == {"id", "text", "category", "score", "rank", "reasons"}
+    assert json.loads(first.model_dump_json())["question"]["id"] == first.question.id
+    with pytest.raises(Exception):  # noqa: B017 - frozen pydantic model
+        first.score = 0.0  # type: ignore[misc]
+
+
+def test_batch_and_single_forms_agree(rec, profile):
+    other = Profile(goals="I want to become a nurse and need a summer internship", role="nurse manager")
+    batch = rec.rank_many([profile, other])
+    assert [r.question.id for r in batch[1]] == [r.question.id for r in rec.rank(other)]
+    assert [r.question.id for r in batch[0]] == [r.question.id for r in rec.rank(profile)]
+    assert rec.rank_many([]) == []
+
+
+def test_all_three_inputs_shape_the_ranking(rec, profile):
+    base = [r.question.id for r in rec.rank(profile)[:20]]
+    for change in ({"goals": "How do salaries and promotions work in banking?"}, {"role": "retired newspaper editor"},
+                   {"resume": "Nursing student, expected May 2028. Hospital volunteer 2024 - Present."}):
+        changed = Profile(**{**profile.model_dump(), **change})
+        assert [r.question.id for r in rec.rank(changed)[:20]] != base, change
+
+
+@pytest.mark.parametrize("k", [1, 5, 8, 10, 20])
+def test_recommend_selects_a_diverse_set_in_the_guides_order(rec, profile, k):
+    recs = rec.recommend(profile, k=k)
+    assert len(recs) == k and [r.rank for r in recs] == list(range(1, k + 1))
+    vectors = rec.encoder.encode([r.question.text for r in recs])
+    sims = vectors @ vectors.T - np.eye(k) * 2
+    assert sims.max() < NEAR_DUPLICATE
+    categories = [r.question.category for r in recs]
+    if k >= 5:
+        assert len(set(categories)) >= 2
+    if k >= 8:
+        assert any(r.question.category == "Referrals and Closing" or "referrals" in r.question.topics for r in recs)
+    assert not recs[0].question.sensitive
+    org = [c == "About the Organization" for c in categories]
+    assert org == sorted(org), "organisation questions come after the others"
+
+
+@pytest.mark.parametrize("k", [0, -1, 101, 2.5, "3"])
+def test_bad_k_is_a_typed_error(rec, profile, k):
+    with pytest.raises(InputError, match="k must be"):
+        rec.recommend(profile, k=k)
+
+
+def test_a_profile_needs_goals_or_a_resume():
+    with pytest.raises(ProfileError, match="empty"):
+        Profile(goals="  ", resume="", role="nurse")
+    assert Profile(resume="Experience: welder 2010 - Present").goals == ""
+    assert Profile(goals="Become a welder").resume == ""
+
+
+def test_profile_errors_never_echo_the_resume():
+    secret = "Zanzibar-unique-marker " * 20_000
+    with pytest.raises(ProfileError) as info:
+        Profile(goals="x", resume=secret)
+    assert "Zanzibar" not in str(info.value)
+    assert "Zanzibar" not in repr(Profile(goals="x", resume="Zanzibar at 2020 - Present"))
+
+
+def test_explain_profile_reports_overrides(rec, profile):
+    given = Profile(**{**profile.model_dump(), "stage": "returning", "interviewee": "recruiter"})
+    insight = rec.explain_profile(given)
+    assert insight.seeker.stage == "returning" and insight.seeker.source == "given"
+    assert insight.interviewee.kind == "recruiter" and insight.interviewee.source == "given"
+    assert insight.interviewee.kind_probs["recruiter"] == 1.0
+
+
+def test_overriding_the_interviewee_changes_what_fits(rec, profile):
+    as_retired = Profile(**{**profile.model_dump(), "interviewee": "retired"})
+    top = rec.recommend(as_retired, k=10)
+    unsuited = [r for r in top if r.question.interviewees and "retired" not in r.question.interviewees]
+    assert len(unsuited) <= 1, [r.question.text for r in unsuited]
+
+
+def test_reasons_quote_the_seekers_own_words(rec, profile):
+    recs = rec.recommend(profile, k=10)
+    quoted = [reason for r in recs for reason in r.reasons if reason.startswith(("Matches your goal", "Builds on"))]
+    assert quoted, "some pick is explained by the seeker's goals or résumé"
+    for reason in quoted:
+        excerpt = reason.split('"')[1].rstrip("…")
+        assert excerpt in " ".join(f"{profile.goals} {profile.resume}".split())
