@@ -16,17 +16,26 @@ from collections.abc import Callable, Sequence
 
 import bm25s
 import numpy as np
-from common import RESULTS, consensus, load_judgments, machine
 from ranx import Qrels, Run, evaluate
-from train_ranker import fit_pairwise, fit_pointwise, judged_indices, persona_profiles, training_rows
 
+from common import RESULTS, consensus, load_judgments, machine
 from infoquest.features import FEATURES
 from infoquest.ranking import LinearRanker
 from infoquest.recommender import Recommender
+from train_ranker import fit_pairwise, fit_pointwise, judged_indices, persona_profiles, training_rows
 
 METRICS = ["ndcg@5", "ndcg@10"]
 FOLDS, REPEATS = 6, 3
-SINGLE_SIGNALS = ("goal_max", "goal_all", "resume_max", "role_sim", "lexical", "kind_fit", "stage_fit", "need_max")
+SINGLE_SIGNALS = (
+    "goal_max",
+    "goal_all",
+    "resume_max",
+    "role_sim",
+    "lexical",
+    "kind_fit",
+    "stage_fit",
+    "need_max",
+)
 FAMILIES = {
     "goals (embedding)": ("goal_max", "goal_all"),
     "résumé": ("resume_max", "resume_top3"),
@@ -58,12 +67,16 @@ def score_run(qrels: dict[str, dict[str, int]], run: Run, scope: set[str]) -> di
 
 
 def cross_validated(
-    matrices: np.ndarray, judged: list[dict[int, int]], fit: Callable[..., LinearRanker], columns: Sequence[int] | None = None
+    matrices: np.ndarray,
+    judged: list[dict[int, int]],
+    fit: Callable[..., LinearRanker],
+    columns: Sequence[int] | None = None,
+    repeats: int = REPEATS,
 ) -> list[np.ndarray]:
     """Held-out scores for every persona, one array per repeat."""
     n = len(matrices)
-    repeats = []
-    for seed in range(REPEATS):
+    out = []
+    for seed in range(repeats):
         order = np.random.default_rng(seed).permutation(n)
         scores = np.zeros(matrices.shape[:2])
         for fold in np.array_split(order, FOLDS):
@@ -73,14 +86,31 @@ def cross_validated(
             ranker = fit(xs, ys)
             for i in fold:
                 scores[i] = ranker.score(m[i])
-        repeats.append(scores)
-    return repeats
+        out.append(scores)
+    return out
 
 
 def _mask(matrices: np.ndarray, columns: Sequence[int]) -> np.ndarray:
     masked = matrices.copy()
     masked[:, :, list(columns)] = 0.0  # a constant column carries no signal after standardisation
     return masked
+
+
+def quality_floor(
+    matrices: np.ndarray,
+    judged: list[dict[int, int]],
+    ids: Sequence[str],
+    qids: Sequence[str],
+    qrels: dict[str, dict[str, int]],
+    guide: set[str],
+) -> dict[str, float]:
+    """The numbers the slow quality test re-checks: nDCG@10 of the pairwise ranker, one CV shuffle."""
+    scores = cross_validated(matrices, judged, fit_pairwise, repeats=1)[0]
+    out = {}
+    for name, scope in (("guide", guide), ("full", set(qids))):
+        keep = np.array([q in scope for q in qids])
+        out[f"ndcg@10_{name}"] = score_run(qrels, to_run(ids, qids, scores, keep), scope)["ndcg@10"]
+    return out
 
 
 def agreement(judges: dict[str, dict[str, dict[str, int]]], qids: Sequence[str], scope: set[str]) -> dict[str, float]:
@@ -91,24 +121,28 @@ def agreement(judges: dict[str, dict[str, dict[str, int]]], qids: Sequence[str],
         personas = sorted(set(first) & set(second))
         for seed in range(10):
             rng = np.random.default_rng(seed)
-            run = Run(
-                {
-                    p: {q: g + rng.random() * 0.01 for q, g in first[p].items() if q in scope}
-                    for p in personas
-                }
-            )
+            run = Run({p: {q: g + rng.random() * 0.01 for q, g in first[p].items() if q in scope} for p in personas})
             results.append(score_run({p: second[p] for p in personas}, run, scope))
     return {m: float(np.mean([r[m] for r in results])) for m in results[0]}
 
 
-def set_quality(recs_per_persona: list[list[str]], qrels: dict[str, dict[str, int]], ids: Sequence[str], categories: dict[str, str]) -> dict[str, float]:
+def set_quality(
+    recs_per_persona: list[list[str]],
+    qrels: dict[str, dict[str, int]],
+    ids: Sequence[str],
+    categories: dict[str, str],
+) -> dict[str, float]:
     grades, good, cats = [], [], []
     for pid, chosen in zip(ids, recs_per_persona, strict=True):
         g = [qrels[pid].get(q, 0) for q in chosen]
         grades.append(np.mean(g))
         good.append(np.mean([x >= 2 for x in g]))
         cats.append(len({categories[q] for q in chosen}))
-    return {"mean grade": float(np.mean(grades)), "share graded >= 2": float(np.mean(good)), "categories": float(np.mean(cats))}
+    return {
+        "mean grade": float(np.mean(grades)),
+        "share graded >= 2": float(np.mean(good)),
+        "categories": float(np.mean(cats)),
+    }
 
 
 def main() -> None:
@@ -130,7 +164,9 @@ def main() -> None:
     texts = [f"{p.goals}\n{p.role}\n{p.resume}" for p in profiles]
     retriever = bm25s.BM25()
     retriever.index(bm25s.tokenize([q.text for q in corpus], stopwords="en", show_progress=False), show_progress=False)
-    docs, values = retriever.retrieve(bm25s.tokenize(texts, stopwords="en", show_progress=False), k=len(corpus), show_progress=False)
+    docs, values = retriever.retrieve(
+        bm25s.tokenize(texts, stopwords="en", show_progress=False), k=len(corpus), show_progress=False
+    )
     bm = np.zeros(matrices.shape[:2])
     for i in range(len(ids)):
         bm[i, docs[i]] = values[i]
@@ -153,6 +189,7 @@ def main() -> None:
             keep = np.array([q in scope for q in qids])
             per = [score_run(qrels, to_run(ids, qids, s, keep), scope) for s in repeats]
             results[name][scope_name] = {m: float(np.mean([p[m] for p in per])) for m in per[0]}
+    floor = quality_floor(matrices, judged, ids, qids, qrels, guide)
     agree = {scope_name: agreement(judges, qids, scope) for scope_name, scope in scopes.items()}
 
     # Selected sets (k=10): recommend() with fold-held-out weights against the top 10 of plain cosine.
@@ -165,7 +202,9 @@ def main() -> None:
         fold_rec = Recommender(encoder=rec.encoder, ranker=fit_pairwise(xs, ys))
         for i, recs in zip(fold, fold_rec.recommend_many([profiles[i] for i in fold], k=10), strict=True):
             chosen[i] = [r.question.id for r in recs]
-    cosine_top = [[qids[j] for j in np.argsort(-row)[:10]] for row in systems["MiniLM cosine on the concatenated profile"][0]]
+    cosine_top = [
+        [qids[j] for j in np.argsort(-row)[:10]] for row in systems["MiniLM cosine on the concatenated profile"][0]
+    ]
     rank_top = [[qids[j] for j in np.argsort(-row)[:10]] for row in systems["**infoquest rank()** (pairwise, CV)"][0]]
     sets = {
         "recommend(k=10) (CV weights)": set_quality(chosen, qrels, ids, categories),
@@ -184,21 +223,36 @@ def main() -> None:
         "",
     ]
     for scope_name in scopes:
-        lines += [f"## {scope_name}", "", "| system | nDCG@5 | nDCG@10 | MAP (grade ≥ 2) |", "| --- | --- | --- | --- |"]
+        lines += [
+            f"## {scope_name}",
+            "",
+            "| system | nDCG@5 | nDCG@10 | MAP (grade ≥ 2) |",
+            "| --- | --- | --- | --- |",
+        ]
         for name, by_scope in results.items():
             r = by_scope[scope_name]
             lines.append(f"| {name} | {r['ndcg@5']:.3f} | {r['ndcg@10']:.3f} | {r['map']:.3f} |")
         a = agree[scope_name]
-        lines.append(f"| _judge agreement (one judge's grades ranked against the other's)_ | {a['ndcg@5']:.3f} | {a['ndcg@10']:.3f} | {a['map']:.3f} |")
+        lines.append(
+            "| _judge agreement (one judge's grades ranked against the other's)_ | "
+            f"{a['ndcg@5']:.3f} | {a['ndcg@10']:.3f} | {a['map']:.3f} |"
+        )
         lines.append("")
-    lines += ["## Selected sets of 10", "", "Unjudged picks count as grade 0.", "",
-              "| set | mean grade | share graded ≥ 2 | categories covered |", "| --- | --- | --- | --- |"]
+    lines += [
+        "## Selected sets of 10",
+        "",
+        "Unjudged picks count as grade 0.",
+        "",
+        "| set | mean grade | share graded ≥ 2 | categories covered |",
+        "| --- | --- | --- | --- |",
+    ]
     for name, r in sets.items():
         lines.append(f"| {name} | {r['mean grade']:.2f} | {r['share graded >= 2']:.2f} | {r['categories']:.1f} |")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "evaluation.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (RESULTS / "evaluation.json").write_text(
-        json.dumps({"systems": results, "agreement": agree, "sets": sets}, indent=1) + "\n", encoding="utf-8"
+        json.dumps({"systems": results, "agreement": agree, "sets": sets, "floor": floor}, indent=1) + "\n",
+        encoding="utf-8",
     )
     print("\n".join(lines))
 

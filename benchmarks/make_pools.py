@@ -16,8 +16,8 @@ import json
 
 import bm25s
 import numpy as np
-from common import DATA, read_jsonl
 
+from common import DATA, read_jsonl
 from infoquest.chunking import chunk_text
 from infoquest.corpus import default_corpus
 from infoquest.encoders import MiniLMEncoder

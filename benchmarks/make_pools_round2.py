@@ -14,9 +14,8 @@ import argparse
 import json
 
 from common import DATA, load_judgments
-from train_ranker import persona_profiles
-
 from infoquest.recommender import Recommender
+from train_ranker import persona_profiles
 
 
 def main() -> None:

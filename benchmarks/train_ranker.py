@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from common import TRAINED, consensus, load_judgments, personas
 from sklearn.linear_model import LogisticRegression, Ridge
 
+from common import TRAINED, consensus, load_judgments, personas
 from infoquest.features import FEATURES
 from infoquest.profile import Profile
 from infoquest.ranking import LinearRanker
@@ -77,7 +77,9 @@ def fit_pointwise(xs: Sequence[np.ndarray], ys: Sequence[np.ndarray], alpha: flo
     """Ridge regression of the grade (a pointwise alternative, reported for comparison)."""
     mean, scale = _standardise(xs)
     model = Ridge(alpha=alpha).fit((np.vstack(xs) - mean) / scale, np.concatenate(ys))
-    return LinearRanker(FEATURES, mean, scale, model.coef_, float(model.intercept_), {"method": "ridge", "alpha": alpha})
+    return LinearRanker(
+        FEATURES, mean, scale, model.coef_, float(model.intercept_), {"method": "ridge", "alpha": alpha}
+    )
 
 
 def judged_indices(rec: Recommender, ids: Sequence[str], qrels: dict[str, dict[str, int]]) -> list[dict[int, int]]:
@@ -93,7 +95,11 @@ def main() -> None:
     matrices = rec.feature_matrices(profiles)
     xs, ys = training_rows(matrices, judged_indices(rec, ids, qrels))
     ranker = fit_pairwise(xs, ys)
-    info = {**ranker.info, "personas": len(ids), "judged_pairs_source": "benchmarks/data/judgments (consensus)"}
+    info = {
+        **ranker.info,
+        "personas": len(ids),
+        "judged_pairs_source": "benchmarks/data/judgments (consensus)",
+    }
     ranker = LinearRanker(ranker.features, ranker.mean, ranker.scale, ranker.coef, ranker.intercept, info)
     (TRAINED / "ranker.json").write_text(__import__("json").dumps(ranker.to_dict(), indent=1) + "\n", encoding="utf-8")
     order = np.argsort(-np.abs(ranker.coef))

@@ -45,7 +45,10 @@ def test_default_corpus_is_large_and_fully_described():
 
 def test_only_text_is_required(tmp_path):
     path = tmp_path / "mine.jsonl"
-    path.write_text('{"text": "What do you enjoy most about your work?"}\n\n# a comment\n{"text": "How did you start?", "id": "x1"}\n')
+    path.write_text(
+        '{"text": "What do you enjoy most about your work?"}\n\n# a comment\n'
+        '{"text": "How did you start?", "id": "x1"}\n'
+    )
     corpus = load_corpus(path)
     assert [q.id for q in corpus] == ["L1", "x1"]
     assert corpus[0].category == "Uncategorized" and corpus[0].placement == "core"
@@ -55,7 +58,10 @@ def test_only_text_is_required(tmp_path):
     ("line", "expected"),
     [
         ('{"id": "q1", "text": "Hi?"}', r"mine\.jsonl:1 \(id 'q1'\): text"),
-        ('{"id": "q1", "text": "What is your day like?", "category": "Gossip"}', r"unknown category 'Gossip'"),
+        (
+            '{"id": "q1", "text": "What is your day like?", "category": "Gossip"}',
+            r"unknown category 'Gossip'",
+        ),
         ('{"id": "q1", "text": "What is your day like?", "stages": ["toddler"]}', r"unknown stage 'toddler'"),
         ('{"id": "q1", "text": "What is your day like?", "colour": "red"}', r"colour: Extra inputs"),
         ('{"id": "q1", "text": "What is your day like?"', r"mine\.jsonl:1: not valid JSON"),

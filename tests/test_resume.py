@@ -122,9 +122,8 @@ def test_two_column_pdf_keeps_sidebar_out_of_experience() -> None:
     assert "Freelance UX Researcher Jan 2026 - Present" in experience.splitlines()
     sidebar = ["Figma", "Dovetail", "Qualtrics", "Affinity mapping", "daniel.okafor@example.com", "Yoruba"]
     assert not [item for item in sidebar if item in experience]
-    assert (
-        "Interviewed 30 teachers and mapped their grading workflow from first draft to report card."
-        in flat(experience)
+    assert "Interviewed 30 teachers and mapped their grading workflow from first draft to report card." in flat(
+        experience
     )
     # The sidebar's SKILLS and TOOLS both count as skills.
     assert "Affinity mapping" in daniel.sections["skills"] and "Dovetail" in daniel.sections["skills"]
@@ -170,10 +169,7 @@ def test_markdown_is_demarked_and_keeps_its_headings() -> None:
     assert not any(mark in grace.text for mark in ("**", "](", "## ", "# ", "*Mar"))
     assert "Seattle, WA · grace.kim@example.com · LinkedIn" in grace.sections["header"]
     assert "linkedin.com" not in grace.text
-    assert (
-        "Senior Accountant, Cascade Outdoor Co., Seattle — Mar 2018 – Aug 2022"
-        in grace.sections["experience"]
-    )
+    assert "Senior Accountant, Cascade Outdoor Co., Seattle — Mar 2018 – Aug 2022" in grace.sections["experience"]
     assert "Full-time caregiver for a parent" in grace.sections["career_break"]
     assert "- Certified Public Accountant, Washington State" in grace.sections["certifications"]
 
@@ -364,9 +360,7 @@ def test_result_is_immutable_and_serialisable() -> None:
     assert copy.deepcopy(result) == pickle.loads(pickle.dumps(result)) == result
 
 
-def test_nothing_is_logged_or_written(
-    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_nothing_is_logged_or_written(caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("a temporary file was created")
 
@@ -424,9 +418,7 @@ def test_unsupported_extension_lists_supported_ones(tmp_path: Path) -> None:
     assert "save it as .docx or PDF" in read_error(b"Experience\nCook", "cv.doc")
 
 
-def test_file_over_the_size_limit_is_refused_before_reading(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "huge.pdf"
     with path.open("wb") as stream:
         stream.truncate(MAX_FILE_BYTES + 1)  # sparse: no data written
@@ -502,9 +494,7 @@ def test_text_named_pdf(caplog: pytest.LogCaptureFixture) -> None:
 
 def test_pdf_over_the_page_limit() -> None:
     data = make_pdf([["Experience", f"Job {n}"] for n in range(MAX_PAGES + 1)])
-    assert f"{MAX_PAGES + 1} pages is more than the {MAX_PAGES} a résumé may have" in read_error(
-        data, "cv.pdf"
-    )
+    assert f"{MAX_PAGES + 1} pages is more than the {MAX_PAGES} a résumé may have" in read_error(data, "cv.pdf")
     assert read_resume_bytes(make_pdf([["Experience", "Job"]] * MAX_PAGES), "cv.pdf").format == "pdf"
 
 
@@ -518,9 +508,7 @@ def test_pdf_work_is_bounded(limit: str, value: int, monkeypatch: pytest.MonkeyP
 
 def test_corrupt_docx() -> None:
     data = (EXAMPLES / "luis_ortega.docx").read_bytes()
-    assert "not a readable DOCX file (damaged?); open it and save it again" in read_error(
-        data[:3000], "cv.docx"
-    )
+    assert "not a readable DOCX file (damaged?); open it and save it again" in read_error(data[:3000], "cv.docx")
     broken = make_zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document"})
     assert "not a readable Word document (damaged?)" in read_error(broken, "cv.docx")
 
@@ -609,9 +597,7 @@ def test_name_with_control_characters_stays_on_one_line() -> None:
 
 # --- Fuzzing: anything in, a ResumeText or a ResumeReadError out ---------------------------------------
 
-FUZZ = settings(
-    max_examples=150, deadline=2_000, suppress_health_check=[HealthCheck.too_slow], derandomize=True
-)
+FUZZ = settings(max_examples=150, deadline=2_000, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 
 
 @FUZZ

@@ -55,9 +55,7 @@ def maya_chen_pdf() -> bytes:
     pdf.cell(0, 24, "MAYA CHEN", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font("Helvetica", "", 10)
     pdf.cell(0, 14, "Student Nurse (BSN, expected May 2027)", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.cell(
-        0, 14, "Sacramento, CA | maya.chen@example.com | (916) 555-0142", new_x=XPos.LMARGIN, new_y=YPos.NEXT
-    )
+    pdf.cell(0, 14, "Sacramento, CA | maya.chen@example.com | (916) 555-0142", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     sections: list[tuple[str, list[str]]] = [
         (
             "SUMMARY",
@@ -352,10 +350,7 @@ def priya_raman_docx() -> bytes:
     intro.runs[0].italic = True
     intro._p.append(
         _text_box_run(
-            [
-                "Open to entry-level roles in water resources or transportation engineering, "
-                "starting January 2027."
-            ]
+            ["Open to entry-level roles in water resources or transportation engineering, starting January 2027."]
         )
     )
 
@@ -386,8 +381,7 @@ def priya_raman_docx() -> bytes:
         (
             "Water Resources Engineering Intern, Hillcrest Civil Partners",
             "May 2025 - Aug 2025",
-            "Sized detention ponds and storm drains for two subdivisions; ran HEC-HMS models for "
-            "the 100-year storm.",
+            "Sized detention ponds and storm drains for two subdivisions; ran HEC-HMS models for the 100-year storm.",
         ),
         (
             "Transportation Engineering Intern, City of Cedar Hollow Public Works",
@@ -415,9 +409,7 @@ def priya_raman_docx() -> bytes:
     )
 
     certifications = row("CERTIFICATIONS")
-    certifications.paragraphs[0].add_run(
-        "Engineer in Training (EIT), Texas Board of Professional Engineers, 2026"
-    )
+    certifications.paragraphs[0].add_run("Engineer in Training (EIT), Texas Board of Professional Engineers, 2026")
     certifications.add_paragraph("OSHA 10 Construction, 2024")
     return _save_docx(document)
 

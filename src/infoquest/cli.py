@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -44,35 +43,63 @@ def _library_errors(func: F) -> F:
 def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
     """``--format``, defined once for every command that prints results."""
     return click.option(
-        "--format", "fmt", type=click.Choice(choices), default=default, show_default=True, help="Output format."
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help="Output format.",
     )
 
 
 def profile_options(func: F) -> F:
     """The options that describe a job seeker and their interviewee."""
     decorators = [
-        click.option("--resume", "resume", metavar="FILE",
-                     help="Résumé: .pdf, .docx, .txt, .md, .json (JSON Resume), or - for standard input."),
+        click.option(
+            "--resume",
+            "resume",
+            metavar="FILE",
+            help="Résumé: .pdf, .docx, .txt, .md, .json (JSON Resume), or - for standard input.",
+        ),
         click.option("--goals", default="", help="Your goals, in your own words."),
         click.option("--goals-file", type=click.Path(dir_okay=False), help="Read your goals from a text file."),
         click.option("--role", default="", help='Who you will talk to, e.g. "retired newspaper editor".'),
         click.option("--stage", type=click.Choice(STAGES), help="Your stage, if infoquest guesses it wrong."),
-        click.option("--interviewee-kind", type=click.Choice(KINDS),
-                     help="The interviewee's kind, if infoquest guesses it wrong."),
-        click.option("--corpus", "corpus_path", type=click.Path(dir_okay=False),
-                     help="Your own question corpus (.jsonl); default: the curated one."),
+        click.option(
+            "--interviewee-kind",
+            type=click.Choice(KINDS),
+            help="The interviewee's kind, if infoquest guesses it wrong.",
+        ),
+        click.option(
+            "--corpus",
+            "corpus_path",
+            type=click.Path(dir_okay=False),
+            help="Your own question corpus (.jsonl); default: the curated one.",
+        ),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
     return func
 
 
-def _profile(resume: str | None, goals: str, goals_file: str | None, role: str, stage: str | None,
-             interviewee_kind: str | None) -> Any:
+def _profile(
+    resume: str | None,
+    goals: str,
+    goals_file: str | None,
+    role: str,
+    stage: str | None,
+    interviewee_kind: str | None,
+) -> Any:
     from infoquest.profile import Profile
 
-    return Profile.from_files(resume=resume, goals=goals, role=role, goals_file=goals_file, stage=stage,
-                              interviewee=interviewee_kind)
+    return Profile.from_files(
+        resume=resume,
+        goals=goals,
+        role=role,
+        goals_file=goals_file,
+        stage=stage,
+        interviewee=interviewee_kind,
+    )
 
 
 def _recommender(corpus_path: str | None) -> Any:
@@ -96,8 +123,18 @@ def cli() -> None:
 @click.option("--explain", is_flag=True, help="Also show what infoquest inferred about you and your interviewee.")
 @format_option("table", "json", "markdown")
 @_library_errors
-def suggest(resume: str | None, goals: str, goals_file: str | None, role: str, stage: str | None,
-            interviewee_kind: str | None, corpus_path: str | None, k: int, explain: bool, fmt: str) -> None:
+def suggest(
+    resume: str | None,
+    goals: str,
+    goals_file: str | None,
+    role: str,
+    stage: str | None,
+    interviewee_kind: str | None,
+    corpus_path: str | None,
+    k: int,
+    explain: bool,
+    fmt: str,
+) -> None:
     """Recommend K questions with the reasons for each.
 
     \b
@@ -105,7 +142,7 @@ def suggest(resume: str | None, goals: str, goals_file: str | None, role: str, s
       infoquest suggest --resume examples/resumes/maya_chen_student.pdf \\
           --goals "Find a summer nursing internship" --role "alum, 3 yrs into pediatric nursing"
     """
-    from infoquest.render import render_recommendations, render_insight
+    from infoquest.render import render_recommendations
 
     profile = _profile(resume, goals, goals_file, role, stage, interviewee_kind)
     rec = _recommender(corpus_path)
@@ -116,15 +153,30 @@ def suggest(resume: str | None, goals: str, goals_file: str | None, role: str, s
 
 @cli.command()
 @profile_options
-@click.option("--minutes", type=int, default=25, show_default=True,
-              help="Length of the meeting, 10-60 (the guide: keep it to 20-30).")
+@click.option(
+    "--minutes",
+    type=int,
+    default=25,
+    show_default=True,
+    help="Length of the meeting, 10-60 (the guide: keep it to 20-30).",
+)
 @click.option("--add", "extra", multiple=True, metavar="QUESTION", help="A question of your own (repeatable).")
 @click.option("--add-file", type=click.Path(dir_okay=False), help="Your own questions, one per line.")
 @format_option("markdown", "json", "text", default="markdown")
 @_library_errors
-def plan(resume: str | None, goals: str, goals_file: str | None, role: str, stage: str | None,
-         interviewee_kind: str | None, corpus_path: str | None, minutes: int, extra: tuple[str, ...],
-         add_file: str | None, fmt: str) -> None:
+def plan(
+    resume: str | None,
+    goals: str,
+    goals_file: str | None,
+    role: str,
+    stage: str | None,
+    interviewee_kind: str | None,
+    corpus_path: str | None,
+    minutes: int,
+    extra: tuple[str, ...],
+    add_file: str | None,
+    fmt: str,
+) -> None:
     """Build a timed interview plan: opening, your goals, careful questions late, referrals to close.
 
     \b
@@ -133,7 +185,7 @@ def plan(resume: str | None, goals: str, goals_file: str | None, role: str, stag
           --goals "Return to accounting after four years caring for family" \\
           --role "friend of my mom, controller at a regional bank" --minutes 20
     """
-    from infoquest.render import render_plan, read_lines
+    from infoquest.render import read_lines, render_plan
 
     profile = _profile(resume, goals, goals_file, role, stage, interviewee_kind)
     questions = [*extra, *(read_lines(add_file) if add_file else [])]

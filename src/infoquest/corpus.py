@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -147,7 +148,7 @@ def _format_validation(error: ValidationError) -> str:
     parts = []
     for item in error.errors():
         where = ".".join(str(p) for p in item["loc"]) or "entry"
-        parts.append(f"{where}: {item['msg']}")
+        parts.append(f"{where}: {item['msg'].removeprefix('Value error, ')}")
     return "; ".join(parts)
 
 
@@ -190,7 +191,7 @@ def iter_lines(path: Path) -> Iterator[tuple[int, Any]]:
             raise CorpusError(f"{source}:{number}: not valid JSON ({exc.msg}); one JSON object per line") from None
 
 
-def load_corpus(path: str | Path) -> Corpus:
+def load_corpus(path: str | os.PathLike[str]) -> Corpus:
     """Load and validate a JSON Lines corpus file.
 
     Args:

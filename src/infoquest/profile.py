@@ -38,7 +38,7 @@ class Profile(BaseModel):
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"]) or "profile"
             # pydantic's message may quote the input; never echo a résumé back.
-            raise ProfileError(f"{where}: {first['msg']}") from None
+            raise ProfileError(f"{where}: {first['msg'].removeprefix('Value error, ')}") from None
 
     @model_validator(mode="before")
     @classmethod
@@ -102,5 +102,10 @@ class Profile(BaseModel):
         if goals_file is not None:
             goals = "\n".join(filter(None, [goals, read_resume(goals_file).text]))
         return cls(
-            goals=goals, resume=text, role=role, stage=stage, interviewee=interviewee, resume_sections=sections
+            goals=goals,
+            resume=text,
+            role=role,
+            stage=stage,
+            interviewee=interviewee,
+            resume_sections=sections,
         )

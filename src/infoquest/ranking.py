@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,11 +30,11 @@ class LinearRanker:
 
     def contributions(self, values: np.ndarray) -> np.ndarray:
         """Per-feature contribution to each score, ``(n, len(features))``."""
-        return (values - self.mean) / self.scale * self.coef
+        return np.asarray((values - self.mean) / self.scale * self.coef)
 
     def score(self, values: np.ndarray) -> np.ndarray:
         """One score per row of ``values``."""
-        return self.contributions(values).sum(axis=1) + self.intercept
+        return np.asarray(self.contributions(values).sum(axis=1) + self.intercept)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -48,6 +49,8 @@ class LinearRanker:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinearRanker:
+        if not isinstance(data, dict):
+            raise ValueError("expected a JSON object")
         if data.get("format") != FORMAT_VERSION:
             raise ValueError(f"format {data.get('format')!r}, expected {FORMAT_VERSION}")
         ranker = cls(
@@ -62,13 +65,16 @@ class LinearRanker:
             raise ValueError("its features differ from this version's; retrain with benchmarks/train_ranker.py")
         if not (ranker.mean.shape == ranker.scale.shape == ranker.coef.shape == (len(FEATURES),)):
             raise ValueError("inconsistent shapes")
+        if not np.all(ranker.scale > 0) or not np.all(np.isfinite(ranker.coef)):
+            raise ValueError("scales must be positive and weights finite")
         return ranker
 
 
-def load_ranker(path: str | Path | None = None) -> LinearRanker:
+def load_ranker(path: str | os.PathLike[str] | None = None) -> LinearRanker:
     """The shipped ranker (``trained/ranker.json``) or one saved by the training script."""
     source = Path(path) if path is not None else _paths.data_file("trained/ranker.json")
+    remedy = "reinstall infoquest" if path is None else "retrain it with benchmarks/train_ranker.py"
     try:
         return LinearRanker.from_dict(json.loads(source.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ModelError(f"cannot load ranker weights {source} ({exc}); reinstall infoquest") from None
+        raise ModelError(f"cannot load ranker weights {source} ({exc}); {remedy}") from None

@@ -36,6 +36,10 @@ _FAMILIES = {
     "stage": ("stage_fit", "stage_specific"),
 }
 _COLUMNS = {family: [FEATURES.index(f) for f in names] for family, names in _FAMILIES.items()}
+_GOAL_MAX, _RESUME_MAX = FEATURES.index("goal_max"), FEATURES.index("resume_max")
+_KIND_FIT, _KIND_SPECIFIC = FEATURES.index("kind_fit"), FEATURES.index("kind_specific")
+_STAGE_FIT, _STAGE_SPECIFIC = FEATURES.index("stage_fit"), FEATURES.index("stage_specific")
+_RELATIONSHIP = FEATURES.index("relationship_fit")
 #: A similarity below this is too weak to quote as the reason for a pick.
 MIN_QUOTE_SIMILARITY = 0.3
 _WORD = re.compile(r"[a-z]{3,}")
@@ -67,6 +71,20 @@ def _stage_evidence(seeker: Seeker) -> str:
     return ""
 
 
+def cutoffs(features: FeatureSet) -> dict[str, float]:
+    """Per-profile bars a similarity must clear to be quoted: absolute, and among this profile's best."""
+    values = features.values
+    return {
+        "goal": max(MIN_QUOTE_SIMILARITY, float(np.percentile(values[:, _GOAL_MAX], 85))),
+        "resume": max(MIN_QUOTE_SIMILARITY, float(np.percentile(values[:, _RESUME_MAX], 90))),
+    }
+
+
+def _coverage(fit: float, specific: float) -> float:
+    """Share of kinds (or stages) a question suits, recovered from ``fit`` and ``fit * (1 - share)``."""
+    return 1.0 - specific / fit if fit > 1e-9 else 1.0
+
+
 def explain(
     row: int,
     question_text: str,
@@ -75,39 +93,52 @@ def explain(
     text: ProfileText,
     seeker: Seeker,
     interviewee: Interviewee,
+    bars: dict[str, float],
     limit: int = 3,
 ) -> tuple[str, ...]:
     """The reasons for question ``row``, strongest first, at most ``limit``.
 
-    A family of signals is mentioned only when it pushed this question up and its evidence is real:
-    a quoted goal or résumé line must be similar enough, an interviewee or stage must be known and fit.
+    A family of signals is mentioned only when it pushed this question up and says something specific:
+    a quoted goal or résumé line must be among this profile's closest matches; the interviewee or the
+    stage is named only when the question suits them in particular, not everyone. When nothing is that
+    specific, the one strongest reason is given.
     """
     values = features.values[row]
-    candidates: list[tuple[float, str]] = []
+    specific: list[tuple[float, str]] = []
+    general: list[tuple[float, str]] = []
     for family, columns in _COLUMNS.items():
-        weight = float(contributions[row, columns].sum())
+        # What pushed this question up: the positive contributions of the family's signals.
+        weight = float(np.clip(contributions[row, columns], 0, None).sum())
         if weight <= 0:
             continue
-        reason = None
-        if family == "goal" and features.best_goal[row] >= 0:
-            if values[FEATURES.index("goal_max")] >= MIN_QUOTE_SIMILARITY:
-                reason = f'Matches your goal: "{quote(text.goal_sentences[features.best_goal[row]])}"'
-        elif family == "resume" and features.best_chunk[row] >= 0:
-            if values[FEATURES.index("resume_max")] >= MIN_QUOTE_SIMILARITY:
-                line = _best_line(text.resume_chunks[features.best_chunk[row]], question_text)
-                reason = f'Builds on your résumé: "{quote(line, 70)}"'
-        elif family == "interviewee" and interviewee.kind and values[FEATURES.index("kind_fit")] >= 0.5:
-            who = f'"{quote(interviewee.role, 60)}"' if interviewee.role.strip() else "your interviewee"
-            reason = f"{who[0].upper()}{who[1:]} can answer this well as {KIND_LABELS[interviewee.kind]}"
-        elif family == "relationship" and values[FEATURES.index("relationship_fit")] >= 0.5:
-            reason = (
-                "A good question for an alum of your school"
-                if interviewee.relationship == "alumni"
-                else "A good question for a family connection, whatever their own job"
+        if family == "goal" and features.best_goal[row] >= 0 and values[_GOAL_MAX] >= MIN_QUOTE_SIMILARITY:
+            reason = f'Matches your goal: "{quote(text.goal_sentences[features.best_goal[row]])}"'
+            (specific if values[_GOAL_MAX] >= bars["goal"] else general).append((weight, reason))
+        elif family == "resume" and features.best_chunk[row] >= 0 and values[_RESUME_MAX] >= bars["resume"]:
+            line = _best_line(text.resume_chunks[features.best_chunk[row]], question_text)
+            specific.append((weight, f'Builds on your résumé: "{quote(line, 70)}"'))
+        elif family == "interviewee" and interviewee.kind and values[_KIND_FIT] >= 0.5:
+            who = (
+                f'Your interviewee ("{quote(interviewee.role, 45)}")'
+                if interviewee.role.strip()
+                else "Your interviewee"
             )
-        elif family == "stage" and seeker.stage and values[FEATURES.index("stage_fit")] >= 0.5:
+            reason = f"{who} can answer this well as {KIND_LABELS[interviewee.kind]}"
+            narrow = _coverage(values[_KIND_FIT], values[_KIND_SPECIFIC]) <= 0.6
+            (specific if narrow else general).append((weight, reason))
+        elif family == "relationship" and values[_RELATIONSHIP] >= 0.5 and values[_KIND_FIT] < 0.5:
+            # Only questions that exist for the relationship itself ("How did our school shape your path?").
+            specific.append(
+                (
+                    weight,
+                    "Asks about the school you share"
+                    if interviewee.relationship == "alumni"
+                    else "A question a family friend can answer whatever their own job",
+                )
+            )
+        elif family == "stage" and seeker.stage and values[_STAGE_FIT] >= 0.5:
             reason = f"Suits {STAGE_LABELS[seeker.stage]}{_stage_evidence(seeker)}"
-        if reason:
-            candidates.append((weight, reason))
-    candidates.sort(key=lambda item: -item[0])
-    return tuple(reason for _, reason in candidates[:limit])
+            narrow = _coverage(values[_STAGE_FIT], values[_STAGE_SPECIFIC]) <= 0.6
+            (specific if narrow else general).append((weight, reason))
+    chosen = sorted(specific, key=lambda item: -item[0])[:limit] or sorted(general, key=lambda item: -item[0])[:1]
+    return tuple(reason for _, reason in chosen)

@@ -27,7 +27,7 @@ from infoquest.metadata import QuestionMeta, describe, impute
 from infoquest.plan import Candidate, InterviewPlan
 from infoquest.profile import Profile
 from infoquest.ranking import LinearRanker, load_ranker
-from infoquest.reasons import explain
+from infoquest.reasons import cutoffs, explain
 from infoquest.recommendation import Recommendation
 from infoquest.seeker import Seeker, infer_seekers
 from infoquest.vocab import PLACEMENTS
@@ -191,13 +191,16 @@ class Recommender:
         for features, text, seeker, who in self._analyse(profiles):
             contributions = self.ranker.contributions(features.values)
             scores = contributions.sum(axis=1) + self.ranker.intercept
+            bars = cutoffs(features)
             reasons = [
-                explain(i, q.text, contributions, features, text, seeker, who) for i, q in enumerate(self.corpus)
+                explain(i, q.text, contributions, features, text, seeker, who, bars) for i, q in enumerate(self.corpus)
             ]
             results.append((scores, reasons))
         return results
 
-    def _results(self, indices: Sequence[int], scores: np.ndarray, reasons: list[tuple[str, ...]]) -> list[Recommendation]:
+    def _results(
+        self, indices: Sequence[int], scores: np.ndarray, reasons: list[tuple[str, ...]]
+    ) -> list[Recommendation]:
         categories = self._state.categories
         return [
             Recommendation(
@@ -245,7 +248,9 @@ class Recommender:
         """Select ``k`` questions for one profile; see ``recommend_many``."""
         return self.recommend_many([profile], k=k)[0]
 
-    def plan(self, profile: Profile, minutes: int = plan_mod.DEFAULT_MINUTES, extra: Sequence[str] = ()) -> InterviewPlan:
+    def plan(
+        self, profile: Profile, minutes: int = plan_mod.DEFAULT_MINUTES, extra: Sequence[str] = ()
+    ) -> InterviewPlan:
         """An interview plan that fits ``minutes`` (10–60): opening, core, careful questions late, closing.
 
         Args:
@@ -258,17 +263,23 @@ class Recommender:
         """
         plan_mod.check_minutes(minutes)
         state = self._state
-        (scores, reasons), = self._score([profile])
+        ((scores, reasons),) = self._score([profile])
         extras, refused = self._extras(extra)
         order = [int(i) for i in np.argsort(-scores, kind="stable") if state.allowed[i]]
         candidates = [self._candidate(i, scores, reasons) for i in order]
         position = {i: n for n, i in enumerate(order)}
-        chosen = selection.select(scores, state.vectors, state.categories, 16, allowed=state.allowed,
-                                  referral=np.zeros(len(scores), dtype=bool))
-        closing = self._closing(order, candidates)
-        planned, intro, thanks = plan_mod.assemble(
-            candidates, extras, [position[i] for i in chosen], minutes, closing
+        # Enough diverse candidates to fill even a long meeting (about one per two minutes, at least 16).
+        chosen = selection.select(
+            scores,
+            state.vectors,
+            state.categories,
+            max(16, minutes // 2 + 8),
+            allowed=state.allowed,
+            referral=np.zeros(len(scores), dtype=bool),
         )
+        closing = self._closing(candidates)
+        feedback = {c.id: c.topics for c in candidates}
+        planned, intro, thanks = plan_mod.assemble(candidates, extras, [position[i] for i in chosen], minutes, closing)
         goals = [s for s in self.explain_profile(profile).seeker.goal_sentences]
         return InterviewPlan(
             minutes=minutes,
@@ -277,8 +288,9 @@ class Recommender:
             question_minutes=round(sum(q.minutes for q in planned), 1),
             interviewee=profile.role.strip(),
             questions=tuple(planned),
-            preparation=plan_mod.preparation(profile.role, goals, any("resume_feedback" in self.corpus.get(q.id).topics
-                                                                      for q in planned if not q.yours)),
+            preparation=plan_mod.preparation(
+                profile.role, goals, any("resume_feedback" in feedback.get(q.id, ()) for q in planned)
+            ),
             follow_up=plan_mod.follow_up(profile.role),
             refused=tuple(refused),
         )
@@ -286,20 +298,35 @@ class Recommender:
     def _candidate(self, i: int, scores: np.ndarray, reasons: list[tuple[str, ...]]) -> Candidate:
         state, q = self._state, self.corpus[i]
         return Candidate(
-            id=q.id, text=q.text, category=state.categories[i], score=float(scores[i]), minutes=float(state.meta.minutes[i]),
-            placement=PLACEMENTS[int(state.meta.placement[i].argmax())], sensitive=bool(state.meta.sensitive[i] >= 0.5),
-            referral=bool(state.referral[i]), reasons=reasons[i],
+            id=q.id,
+            text=q.text,
+            category=state.categories[i],
+            score=float(scores[i]),
+            minutes=float(state.meta.minutes[i]),
+            placement=PLACEMENTS[int(state.meta.placement[i].argmax())],
+            sensitive=bool(state.meta.sensitive[i] >= 0.5),
+            referral=bool(state.referral[i]),
+            topics=q.topics,
+            reasons=reasons[i],
         )
 
-    def _closing(self, order: list[int], candidates: list[Candidate]) -> Candidate:
+    def _closing(self, candidates: list[Candidate]) -> Candidate:
         # The guide closes by asking for other people to talk to and whether its name may be used.
         referrals = [c for c in candidates if c.referral and c.placement in ("closing", "follow_up")]
         naming = [c for c in referrals if re.search(r"\byour name\b", c.text, re.IGNORECASE)]
         if naming or referrals:
             return (naming or referrals)[0]
         guide = default_corpus().get(GUIDE_REFERRAL_ID)
-        return Candidate(id=guide.id, text=guide.text, category=guide.category, score=0.0, minutes=guide.minutes,
-                         placement="closing", sensitive=False, referral=True)
+        return Candidate(
+            id=guide.id,
+            text=guide.text,
+            category=guide.category,
+            score=0.0,
+            minutes=guide.minutes,
+            placement="closing",
+            sensitive=False,
+            referral=True,
+        )
 
     def _extras(self, texts: Sequence[str]) -> tuple[list[Candidate], list[dict[str, str | None]]]:
         """The seeker's own questions: job requests refused with a suggestion, the rest described by
@@ -316,12 +343,24 @@ class Recommender:
             return [], refused
         mine = Corpus.from_questions([Question(id=f"yours-{n}", text=t, source="yours") for n, t in enumerate(kept, 1)])
         default = default_corpus()
-        meta = impute(describe(mine), self.encoder.encode(kept), describe(default),
-                      get_index(default, self.encoder, self.cache_dir).vectors)
+        meta = impute(
+            describe(mine),
+            self.encoder.encode(kept),
+            describe(default),
+            get_index(default, self.encoder, self.cache_dir).vectors,
+        )
         minutes = [round(float(np.clip(m, 1.0, 5.0)) * 2) / 2 for m in meta.minutes]
         return [
-            Candidate(id=q.id, text=q.text, category=meta.categories()[n], score=0.0, minutes=minutes[n],
-                      placement=PLACEMENTS[int(meta.placement[n].argmax())], sensitive=bool(meta.sensitive[n] >= 0.5),
-                      referral=False, yours=True)
+            Candidate(
+                id=q.id,
+                text=q.text,
+                category=meta.categories()[n],
+                score=0.0,
+                minutes=minutes[n],
+                placement=PLACEMENTS[int(meta.placement[n].argmax())],
+                sensitive=bool(meta.sensitive[n] >= 0.5),
+                referral=False,
+                yours=True,
+            )
             for n, q in enumerate(mine)
         ], refused

@@ -41,7 +41,9 @@ def recommendations_table(recs: Sequence[Recommendation]) -> str:
     return "\n".join(lines).rstrip()
 
 
-def recommendations_markdown(recs: Sequence[Recommendation], title: str = "Questions for your informational interview") -> str:
+def recommendations_markdown(
+    recs: Sequence[Recommendation], title: str = "Questions for your informational interview"
+) -> str:
     """A Markdown list of the questions with reasons, ready to print."""
     lines = [f"# {title}", ""]
     for rec in recs:
@@ -53,9 +55,7 @@ def recommendations_markdown(recs: Sequence[Recommendation], title: str = "Quest
     return "\n".join(lines).rstrip() + "\n"
 
 
-def render_recommendations(
-    recs: Sequence[Recommendation], fmt: str, insight: ProfileInsight | None = None
-) -> str:
+def render_recommendations(recs: Sequence[Recommendation], fmt: str, insight: ProfileInsight | None = None) -> str:
     """``table``, ``json`` (a list of flat objects; with ``insight``, an object with both) or ``markdown``."""
     if fmt == "json":
         items = [rec.to_dict() for rec in recs]
@@ -92,7 +92,7 @@ def render_report(report: ValidationReport, fmt: str) -> str:
     """A validation report: one line per problem, then a summary."""
     if fmt == "json":
         return to_json(report.model_dump(mode="json"))
-    lines = [f"{report.path}:{p}" for p in report.problems]
+    lines = [f"{report.path}:{problem}" for problem in report.problems]
     verdict = "OK" if report.ok else f"{len(report.problems)} problem(s)"
     lines.append(f"{report.questions} questions checked: {verdict}")
     return "\n".join(lines)
@@ -102,7 +102,9 @@ def render_stats(stats: CorpusStats, fmt: str) -> str:
     """Corpus counts by category, interviewee, stage and placement."""
     if fmt == "json":
         return to_json(stats.model_dump(mode="json"))
-    parts = [f"{stats.questions} questions, {stats.sensitive} sensitive, {stats.restricted} restricted to a setting or field"]
+    parts = [
+        f"{stats.questions} questions, {stats.sensitive} sensitive, {stats.restricted} restricted to a setting or field"
+    ]
     for title, counts in (
         ("category", stats.by_category),
         ("interviewee", stats.by_interviewee),

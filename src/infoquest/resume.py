@@ -15,7 +15,7 @@ import stat
 import sys
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import BinaryIO
@@ -68,10 +68,11 @@ class ResumeText:
         format: one of :data:`FORMATS`.
     """
 
-    text: str
-    sections: Mapping[str, str]
-    source: str
-    format: str
+    # The résumé is personal data: keep it out of repr so a log line or traceback cannot leak it.
+    text: str = field(repr=False)
+    sections: Mapping[str, str] = field(repr=False)
+    source: str = ""
+    format: str = "txt"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sections", MappingProxyType(dict(self.sections)))
@@ -172,9 +173,7 @@ def split_sections(text: str) -> dict[str, str]:
 
 # --- Normalising -----------------------------------------------------------------------------------
 
-_LINE_BREAKS = str.maketrans(
-    {"\r": "\n", "\v": "\n", "\f": "\n\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"}
-)
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\v": "\n", "\f": "\n\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"})
 _INVISIBLE = str.maketrans(
     dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0xAD, 0x200B, 0x2060, 0xFEFF])
 )
@@ -212,9 +211,7 @@ _MD_QUOTE = re.compile(r"^ {0,3}>[ \t]?")
 _MD_HEADING = re.compile(r" {0,3}#{1,6}(?=\s|$)")
 _MD_BULLET = re.compile(r"^(\s*)[-*+]\s+")
 # Lines that carry no words: code fences, setext underlines, rules, table separators.
-_MD_DROP = re.compile(
-    r" {0,3}(?:```.*|~~~.*|=+\s*|-+\s*|\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*|[*_](?:\s*[*_]){2,}\s*)"
-)
+_MD_DROP = re.compile(r" {0,3}(?:```.*|~~~.*|=+\s*|-+\s*|\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*|[*_](?:\s*[*_]){2,}\s*)")
 
 
 def _markdown_text(text: str) -> str:

@@ -99,17 +99,14 @@ def pdf_text(data: bytes, name: str, *, max_pages: int) -> str:
     except Exception as exc:
         raise ResumeReadError(f"{name}: not a readable PDF (damaged or incomplete); {_EXPORT}") from exc
     if locked:
-        raise ResumeReadError(
-            f"{name}: the PDF is password-protected; save a copy without a password {_PASTE}"
-        )
+        raise ResumeReadError(f"{name}: the PDF is password-protected; save a copy without a password {_PASTE}")
     budget = _Budget(MAX_PDF_OPERATIONS)
     pages: list[str] = []
     try:
         count = len(reader.pages)
         if count > max_pages:
             raise ResumeReadError(
-                f"{name}: {count} pages is more than the {max_pages} a résumé may have; "
-                "give a shorter version"
+                f"{name}: {count} pages is more than the {max_pages} a résumé may have; give a shorter version"
             )
         if _content_too_large(reader.pages):
             raise ResumeReadError(f"{name}: the PDF's pages are too complex to read; {_SIMPLER}")
@@ -125,9 +122,7 @@ def pdf_text(data: bytes, name: str, *, max_pages: int) -> str:
         raise ResumeReadError(f"{name}: not a readable PDF (damaged or incomplete); {_EXPORT}") from exc
     text = "\n\n".join(pages)
     if not re.search(r"[^\W\d_]{2}", text):
-        raise ResumeReadError(
-            f"{name}: the PDF has no text layer (scanned image?); export a text PDF {_PASTE}"
-        )
+        raise ResumeReadError(f"{name}: the PDF has no text layer (scanned image?); export a text PDF {_PASTE}")
     return text
 
 
@@ -409,11 +404,7 @@ def _decode(data: bytes) -> str | None:
     # On short Western European text charset-normalizer often ties cp1252 with cp1250 (so "ñ" would
     # become "ń"); cp1252 is by far the commoner legacy encoding, so it wins a tie.
     for match in matches:
-        if (
-            match.encoding in _WESTERN
-            and match.chaos <= best.chaos
-            and match.coherence >= best.coherence - 0.05
-        ):
+        if match.encoding in _WESTERN and match.chaos <= best.chaos and match.coherence >= best.coherence - 0.05:
             return str(match)
     return str(best)
 

@@ -89,8 +89,9 @@ def infer_seekers(
     """
     stage_probs_all = needs_all = None
     if heads and goal_vectors is not None and len(profiles):
-        stage_probs_all = heads["stage"].predict_proba(goal_vectors)
-        needs_all = heads["needs"].predict_proba(goal_vectors)
+        goals = [p.goals or " " for p in profiles]
+        stage_probs_all = heads["stage"].predict_proba(goal_vectors, goals)
+        needs_all = heads["needs"].predict_proba(goal_vectors, goals)
     seekers = []
     for row, profile in enumerate(profiles):
         timeline = read_timeline(profile.resume, profile.resume_sections.get("experience"), today)

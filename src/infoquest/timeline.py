@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_MONTHS = "jan feb mar apr may jun jul aug sep sept oct nov dec".split()
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _MONTH = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+|\d{1,2}/)?"
 _PRESENT = r"(?:present|current|now|today|ongoing)"

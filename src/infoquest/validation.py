@@ -14,13 +14,8 @@ from pydantic import BaseModel, ConfigDict
 from infoquest.corpus import MAX_CORPUS_BYTES, Corpus, Question, parse_entry
 from infoquest.encoders import Encoder, default_encoder
 from infoquest.errors import CorpusError
+from infoquest.selection import NEAR_DUPLICATE
 from infoquest.vocab import CATEGORIES, INTERVIEWEES, PLACEMENTS, STAGES, UNCATEGORIZED
-
-#: Two questions at or above this cosine (all-MiniLM-L6-v2) are reported as near-duplicates. On the
-#: curated corpus the closest genuinely different pairs stay below it, while rewordings of one question
-#: ("How did you choose this career?" / "How did you decide to pursue this path?") score above it;
-#: ``benchmarks/results/near_duplicates.md`` lists the closest pairs it was chosen from.
-NEAR_DUPLICATE = 0.88
 
 ProblemKind = Literal["file", "json", "schema", "duplicate_id", "duplicate_text", "near_duplicate", "asks_for_job"]
 
@@ -36,9 +31,9 @@ class Problem(BaseModel):
     message: str
 
     def __str__(self) -> str:
-        where = f"line {self.line}" if self.line else "file"
+        # "LINE: (ID) KIND: MESSAGE", so that "path:LINE:" is the form editors jump to.
         who = f" ({self.id})" if self.id else ""
-        return f"{where}{who}: {self.kind}: {self.message}"
+        return f"{self.line or 0}:{who} {self.kind}: {self.message}"
 
 
 class ValidationReport(BaseModel):
@@ -108,14 +103,24 @@ def validate_corpus_file(
     for number, q in entries:
         if q.id in first_line:
             problems.append(
-                Problem(kind="duplicate_id", line=number, id=q.id, message=f"id also used on line {first_line[q.id]}")
+                Problem(
+                    kind="duplicate_id",
+                    line=number,
+                    id=q.id,
+                    message=f"id also used on line {first_line[q.id]}",
+                )
             )
         first_line.setdefault(q.id, number)
         key = " ".join(q.text.lower().split()).rstrip("?. ")
         if key in first_text:
             other_line, other_id = first_text[key]
             problems.append(
-                Problem(kind="duplicate_text", line=number, id=q.id, message=f"same text as line {other_line} ({other_id})")
+                Problem(
+                    kind="duplicate_text",
+                    line=number,
+                    id=q.id,
+                    message=f"same text as line {other_line} ({other_id})",
+                )
             )
         first_text.setdefault(key, (number, q.id))
     if semantic and entries:
@@ -180,7 +185,9 @@ def corpus_stats(corpus: Corpus) -> CorpusStats:
     placements = Counter(q.placement for q in corpus)
     return CorpusStats(
         questions=len(corpus),
-        by_category={c: categories.get(c, 0) for c in (*CATEGORIES, UNCATEGORIZED) if c in categories or c != UNCATEGORIZED},
+        by_category={
+            c: categories.get(c, 0) for c in (*CATEGORIES, UNCATEGORIZED) if c in categories or c != UNCATEGORIZED
+        },
         by_interviewee={k: interviewees.get(k, 0) for k in INTERVIEWEES},
         by_stage={s: stages.get(s, 0) for s in STAGES},
         by_placement={p: placements.get(p, 0) for p in PLACEMENTS},
