@@ -316,7 +316,7 @@ def test_plan_markdown_and_text(resume_txt: Path) -> None:
     plan = run_json(*args)
     markdown = run(*args)  # markdown is the default
     assert markdown.exit_code == 0
-    assert markdown.stdout.startswith(f"# Informational interview plan with {ROLE}")
+    assert markdown.stdout.startswith(f"# Informational interview plan\n\n**With:** {ROLE}")
     text = run(*args, "--format", "text")
     assert text.exit_code == 0
     assert "**" not in text.stdout
@@ -396,7 +396,7 @@ def test_corpus_validate_fast_bad_file_names_lines_and_ids(bad_corpus: Path) -> 
     assert len(lines) == 4
     assert "bad.jsonl:2:" in lines[0] and "b1" in lines[0] and "duplicate_id" in lines[0]
     assert "bad.jsonl:3:" in lines[1] and "b3" in lines[1] and "Gossip" in lines[1]
-    assert "line 4" in lines[2] and "json" in lines[2]
+    assert "bad.jsonl:4:" in lines[2] and "json" in lines[2]
     assert "3 problem(s)" in lines[3]
 
 

@@ -102,11 +102,12 @@ def test_markdown_has_the_sections_in_order_and_a_checklist(plans):
     headings = [line for line in md.splitlines() if line.startswith("#")]
     present = [PART_TITLES[p] for p in PARTS if plan.part(p)]
     assert headings == [
-        "# Informational interview plan with director of engineering at a cloud company",
+        "# Informational interview plan",
         "## Before the meeting",
         *(f"## {title}" for title in present),
         "## After the meeting",
     ]
+    assert "**With:** director of engineering at a cloud company" in md
     checklist = [line for line in md.splitlines() if line.startswith("- [ ] ")]
     assert len(checklist) == len(plan.preparation) + len(plan.follow_up) >= 6
     for n, q in enumerate(plan.questions, start=1):

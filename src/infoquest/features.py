@@ -15,7 +15,7 @@ from infoquest.encoders import Encoder
 from infoquest.interviewee import Interviewee
 from infoquest.metadata import QuestionMeta
 from infoquest.profile import Profile
-from infoquest.seeker import Seeker
+from infoquest.seeker import Seeker, goal_sentences
 from infoquest.vocab import CATEGORIES, INTERVIEWEES, KINDS, PLACEMENTS, SETTINGS, STAGES, TOPICS
 
 #: Résumé chunks are kept short (well inside MiniLM's 256-token window) so a match points at one line or two.
@@ -56,13 +56,16 @@ class ProfileText:
     role_vector: np.ndarray | None  # (d,)
 
 
-def embed_profiles(profiles: Sequence[Profile], seekers: Sequence[Seeker], encoder: Encoder) -> list[ProfileText]:
-    """Embed every text of every profile with a single ``encoder.encode`` call."""
+def embed_profiles(profiles: Sequence[Profile], encoder: Encoder, *, resume: bool = True) -> list[ProfileText]:
+    """Embed every text of every profile with a single ``encoder.encode`` call (``resume=False``: all
+    but the résumé chunks, for reading the goals and the role alone)."""
     texts: list[str] = []
     layout = []
-    for profile, seeker in zip(profiles, seekers, strict=True):
-        sentences = list(seeker.goal_sentences)
-        chunks = chunk_text(profile.resume, encoder.count_tokens, RESUME_CHUNK_TOKENS)[:MAX_RESUME_CHUNKS]
+    for profile in profiles:
+        sentences = goal_sentences(profile.goals)
+        chunks = (
+            chunk_text(profile.resume, encoder.count_tokens, RESUME_CHUNK_TOKENS)[:MAX_RESUME_CHUNKS] if resume else []
+        )
         goals = chunk_text(profile.goals, encoder.count_tokens, encoder.max_tokens)[:1]
         role = [profile.role.strip()] if profile.role.strip() else []
         start = len(texts)

@@ -61,10 +61,10 @@ class InterviewPlan(BaseModel):
 
     def to_markdown(self) -> str:
         """A printable plan to take to the meeting."""
-        who = f" with {self.interviewee}" if self.interviewee else ""
-        lines = [
-            f"# Informational interview plan{who}",
-            "",
+        lines = ["# Informational interview plan", ""]
+        if self.interviewee:
+            lines += [f"**With:** {self.interviewee}", ""]
+        lines += [
             f"**{self.minutes} minutes**: {self.intro_minutes:g} for introductions, "
             f"{self.question_minutes:g} for questions, {self.thanks_minutes:g} to thank them and wrap up.",
             "",

@@ -142,19 +142,19 @@ class Recommender:
             organisation=np.array([c == "About the Organization" for c in categories]),
         )
 
-    def _understand(self, profiles: Sequence[Profile]) -> tuple[list[Seeker], list[Interviewee]]:
+    def _understand(
+        self, profiles: Sequence[Profile], texts: Sequence[ProfileText] | None = None
+    ) -> tuple[list[Seeker], list[Interviewee]]:
         role_heads, goal_heads = self._heads("roles"), self._heads("goals")
         roles = [p.role for p in profiles]
-        goals = [p.goals or " " for p in profiles]
-        needed = [t for t, h in ((roles, role_heads), (goals, goal_heads)) if h]
-        vectors = self.encoder.encode([t for texts in needed for t in texts]) if needed else None
+        if texts is None and (role_heads or goal_heads):
+            texts = embed_profiles(profiles, self.encoder, resume=False)
         role_vecs = goal_vecs = None
-        if vectors is not None:
-            offset = 0
-            if role_heads:
-                role_vecs, offset = vectors[: len(roles)], len(roles)
-            if goal_heads:
-                goal_vecs = vectors[offset : offset + len(goals)]
+        if texts is not None:
+            # The whole goals and the role are embedded once, with everything else the ranking reads.
+            zeros = np.zeros(self._state.vectors.shape[1], dtype=np.float32)
+            role_vecs = np.array([zeros if t.role_vector is None else t.role_vector for t in texts])
+            goal_vecs = np.array([zeros if t.goals_vector is None else t.goals_vector for t in texts])
         seekers = infer_seekers(profiles, goal_vecs, goal_heads)
         interviewees = infer_interviewees(roles, role_vecs, role_heads, [p.interviewee for p in profiles])
         return seekers, interviewees
@@ -171,8 +171,8 @@ class Recommender:
         if not profiles:
             return []
         state = self._state
-        seekers, interviewees = self._understand(profiles)
-        texts = embed_profiles(profiles, seekers, self.encoder)
+        texts = embed_profiles(profiles, self.encoder)
+        seekers, interviewees = self._understand(profiles, texts)
         lexical = state.lexical.similarities([f"{p.goals} {p.role}" for p in profiles])
         return [
             (compute_features(text, seeker, who, state.vectors, state.meta, lexical[row]), text, seeker, who)
@@ -186,20 +186,31 @@ class Recommender:
         """
         return [features.values for features, *_ in self._analyse(profiles)]
 
-    def _score(self, profiles: Sequence[Profile]) -> list[tuple[np.ndarray, list[tuple[str, ...]]]]:
-        results = []
+    def _score(self, profiles: Sequence[Profile]) -> list[tuple[np.ndarray, Callable[[int], tuple[str, ...]]]]:
+        """Scores of every question per profile, and a function giving a question's reasons on demand
+        (building reasons is the slow part; ``recommend`` needs them for k questions only)."""
+        results: list[tuple[np.ndarray, Callable[[int], tuple[str, ...]]]] = []
         for features, text, seeker, who in self._analyse(profiles):
             contributions = self.ranker.contributions(features.values)
             scores = contributions.sum(axis=1) + self.ranker.intercept
             bars = cutoffs(features)
-            reasons = [
-                explain(i, q.text, contributions, features, text, seeker, who, bars) for i, q in enumerate(self.corpus)
-            ]
+
+            def reasons(
+                i: int,
+                c: np.ndarray = contributions,
+                f: FeatureSet = features,
+                t: ProfileText = text,
+                s: Seeker = seeker,
+                w: Interviewee = who,
+                b: dict[str, float] = bars,
+            ) -> tuple[str, ...]:
+                return explain(i, self.corpus[i].text, c, f, t, s, w, b)
+
             results.append((scores, reasons))
         return results
 
     def _results(
-        self, indices: Sequence[int], scores: np.ndarray, reasons: list[tuple[str, ...]]
+        self, indices: Sequence[int], scores: np.ndarray, reasons: Callable[[int], tuple[str, ...]]
     ) -> list[Recommendation]:
         categories = self._state.categories
         return [
@@ -209,7 +220,7 @@ class Recommender:
                 else self.corpus[i].model_copy(update={"category": categories[i]}),
                 score=float(scores[i]),
                 rank=position,
-                reasons=reasons[i],
+                reasons=reasons(i),
             )
             for position, i in enumerate(indices, start=1)
         ]
@@ -295,7 +306,7 @@ class Recommender:
             refused=tuple(refused),
         )
 
-    def _candidate(self, i: int, scores: np.ndarray, reasons: list[tuple[str, ...]]) -> Candidate:
+    def _candidate(self, i: int, scores: np.ndarray, reasons: Callable[[int], tuple[str, ...]]) -> Candidate:
         state, q = self._state, self.corpus[i]
         return Candidate(
             id=q.id,
@@ -307,7 +318,7 @@ class Recommender:
             sensitive=bool(state.meta.sensitive[i] >= 0.5),
             referral=bool(state.referral[i]),
             topics=q.topics,
-            reasons=reasons[i],
+            reasons=reasons(i),
         )
 
     def _closing(self, candidates: list[Candidate]) -> Candidate:

@@ -1,0 +1,56 @@
+"""Quality floors: a test fails if ranking quality or the etiquette guard falls below what was recorded."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytestmark = pytest.mark.slow
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+TOLERANCE = 0.02
+
+
+@pytest.fixture(scope="module")
+def bench():
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import evaluate
+        import train_ranker
+        from common import consensus, load_judgments
+
+        yield evaluate, train_ranker, consensus(load_judgments())
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+
+
+def test_dev_ndcg_at_10_stays_at_the_recorded_level(bench):
+    evaluate, train_ranker, qrels = bench
+    from infoquest import Recommender
+
+    recorded = json.loads((BENCHMARKS / "results" / "evaluation.json").read_text())["floor"]
+    ids, profiles = train_ranker.persona_profiles()
+    rec = Recommender()
+    matrices = np.array(rec.feature_matrices(profiles))
+    judged = train_ranker.judged_indices(rec, ids, qrels)
+    qids = [q.id for q in rec.corpus]
+    guide = {q.id for q in rec.corpus if q.source == "guide"}
+    now = evaluate.quality_floor(matrices, judged, ids, qids, qrels, guide)
+    for key, value in recorded.items():
+        assert now[key] >= value - TOLERANCE, (key, now[key], value)
+
+
+def test_etiquette_f1_on_the_held_out_split_stays_at_the_recorded_level(bench):
+    from common import DATA, is_test, read_jsonl
+    from sklearn.metrics import f1_score
+
+    from infoquest.etiquette import EtiquetteGuard
+
+    guard = EtiquetteGuard()
+    rows = [r for r in read_jsonl(DATA / "etiquette.jsonl") if is_test(r["text"])]
+    verdicts = guard.check([r["text"] for r in rows])
+    f1 = f1_score([r["asks_for_job"] for r in rows], [v.asks_for_job for v in verdicts])
+    assert f1 >= guard.head.info["test_f1"] - 0.03
