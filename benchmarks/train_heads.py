@@ -132,30 +132,24 @@ def train_etiquette(encoder: MiniLMEncoder, lines: list[str]) -> None:
     train_idx, test_idx = np.flatnonzero(~test), np.flatnonzero(test)
     # The threshold is chosen by cross-validation inside the training split, never on the test split.
     inner = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
-    oof = np.zeros(len(train_idx))
-    for a, b in inner.split(x[train_idx], y[train_idx]):
-        fold = train_idx[a]
-        head = fit_head(
-            "cv",
-            x[fold],
-            [labels[i] for i in fold],
+
+    def fit(name: str, rows_: np.ndarray) -> LinearHead:
+        return fit_head(
+            name,
+            x[rows_],
+            [labels[i] for i in rows_],
             encoder.model_id,
             multilabel=True,
-            texts=[texts[i] for i in fold],
+            texts=[texts[i] for i in rows_],
             lexicon=WORDS,
         )
-        oof[b] = head.predict_proba(x[train_idx[b]], [texts[i] for i in train_idx[b]])[:, 0]
+
+    oof = np.zeros(len(train_idx))
+    for a, b in inner.split(x[train_idx], y[train_idx]):
+        oof[b] = fit("cv", train_idx[a]).predict_proba(x[train_idx[b]], [texts[i] for i in train_idx[b]])[:, 0]
     grid = np.arange(0.2, 0.81, 0.025)
     threshold = float(max(grid, key=lambda t: f1_score(y[train_idx], oof >= t)))
-    head = fit_head(
-        "asks_for_job",
-        x[train_idx],
-        [labels[i] for i in train_idx],
-        encoder.model_id,
-        multilabel=True,
-        texts=[texts[i] for i in train_idx],
-        lexicon=WORDS,
-    )
+    head = fit("asks_for_job", train_idx)
     probs = head.predict_proba(x[test_idx], [texts[i] for i in test_idx])[:, 0]
     p, r, f, _ = precision_recall_fscore_support(y[test_idx], probs >= threshold, average="binary")
     hard = [n for n, i in enumerate(test_idx) if rows[i]["kind"] in ("hard_negative", "polite_request")]

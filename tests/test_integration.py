@@ -112,3 +112,18 @@ def test_a_custom_corpus_never_yields_a_job_request(tmp_path):
     assert sorted(ids) == ["L3", "L4", "L5"]
     plan = rec.plan(profile, minutes=20)
     assert not {"L1", "L2"} & {q.id for q in plan.questions}
+
+
+@pytest.mark.parametrize("resume", sorted(p.name for p in EXAMPLES.iterdir() if p.name != "make_resumes.py"))
+def test_a_plan_for_every_example_resume_fits_opens_and_closes_right(rec, resume):
+    profile = Profile.from_files(
+        resume=EXAMPLES / resume, goals="I want to learn what this work is really like and how people get in.",
+        role="someone working in the field I want to enter",
+    )
+    for minutes in (20, 25, 30):
+        plan = rec.plan(profile, minutes=minutes)
+        assert plan.intro_minutes + plan.question_minutes + plan.thanks_minutes <= minutes
+        assert plan.questions[0].part == "opening"
+        assert plan.questions[-1].part == "closing" and plan.questions[-1].id == "G32"
+        assert not any(q.category == "About the Organization" for q in plan.part("core"))
+        assert "## Closing: referrals and next steps" in plan.to_markdown()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import click
@@ -77,29 +78,47 @@ def profile_options(func: F) -> F:
             help="Your own question corpus (.jsonl); default: the curated one.",
         ),
     ]
+
+    @functools.wraps(func)
+    def wrapper(**kwargs: Any) -> Any:
+        # The seven options travel as one value; the command reads the files inside its error handling.
+        names = ("resume", "goals", "goals_file", "role", "stage", "interviewee_kind", "corpus_path")
+        return func(inputs=ProfileInputs(**{name: kwargs.pop(name) for name in names}), **kwargs)
+
+    command: F = wrapper  # type: ignore[assignment]
     for decorator in reversed(decorators):
-        func = decorator(func)
-    return func
+        command = decorator(command)
+    return command
 
 
-def _profile(
-    resume: str | None,
-    goals: str,
-    goals_file: str | None,
-    role: str,
-    stage: str | None,
-    interviewee_kind: str | None,
-) -> Any:
-    from infoquest.profile import Profile
+@dataclass(frozen=True)
+class ProfileInputs:
+    """The profile options as given on the command line."""
 
-    return Profile.from_files(
-        resume=resume,
-        goals=goals,
-        role=role,
-        goals_file=goals_file,
-        stage=stage,
-        interviewee=interviewee_kind,
-    )
+    resume: str | None
+    goals: str
+    goals_file: str | None
+    role: str
+    stage: str | None
+    interviewee_kind: str | None
+    corpus_path: str | None
+
+    def profile(self) -> Any:
+        """Read the résumé (and goals file) into a ``Profile``."""
+        from infoquest.profile import Profile
+
+        return Profile.from_files(
+            resume=self.resume,
+            goals=self.goals,
+            role=self.role,
+            goals_file=self.goals_file,
+            stage=self.stage,
+            interviewee=self.interviewee_kind,
+        )
+
+    def recommender(self) -> Any:
+        """The recommender for the chosen corpus."""
+        return _recommender(self.corpus_path)
 
 
 def _recommender(corpus_path: str | None) -> Any:
@@ -123,18 +142,7 @@ def cli() -> None:
 @click.option("--explain", is_flag=True, help="Also show what infoquest inferred about you and your interviewee.")
 @format_option("table", "json", "markdown")
 @_library_errors
-def suggest(
-    resume: str | None,
-    goals: str,
-    goals_file: str | None,
-    role: str,
-    stage: str | None,
-    interviewee_kind: str | None,
-    corpus_path: str | None,
-    k: int,
-    explain: bool,
-    fmt: str,
-) -> None:
+def suggest(inputs: ProfileInputs, k: int, explain: bool, fmt: str) -> None:
     """Recommend K questions with the reasons for each.
 
     \b
@@ -144,8 +152,8 @@ def suggest(
     """
     from infoquest.render import render_recommendations
 
-    profile = _profile(resume, goals, goals_file, role, stage, interviewee_kind)
-    rec = _recommender(corpus_path)
+    profile = inputs.profile()
+    rec = inputs.recommender()
     recs = rec.recommend(profile, k=k)
     insight = rec.explain_profile(profile) if explain else None
     click.echo(render_recommendations(recs, fmt, insight))
@@ -164,19 +172,7 @@ def suggest(
 @click.option("--add-file", type=click.Path(dir_okay=False), help="Your own questions, one per line.")
 @format_option("markdown", "json", "text", default="markdown")
 @_library_errors
-def plan(
-    resume: str | None,
-    goals: str,
-    goals_file: str | None,
-    role: str,
-    stage: str | None,
-    interviewee_kind: str | None,
-    corpus_path: str | None,
-    minutes: int,
-    extra: tuple[str, ...],
-    add_file: str | None,
-    fmt: str,
-) -> None:
+def plan(inputs: ProfileInputs, minutes: int, extra: tuple[str, ...], add_file: str | None, fmt: str) -> None:
     """Build a timed interview plan: opening, your goals, careful questions late, referrals to close.
 
     \b
@@ -187,9 +183,9 @@ def plan(
     """
     from infoquest.render import read_lines, render_plan
 
-    profile = _profile(resume, goals, goals_file, role, stage, interviewee_kind)
+    profile = inputs.profile()
     questions = [*extra, *(read_lines(add_file) if add_file else [])]
-    click.echo(render_plan(_recommender(corpus_path).plan(profile, minutes=minutes, extra=questions), fmt))
+    click.echo(render_plan(inputs.recommender().plan(profile, minutes=minutes, extra=questions), fmt))
 
 
 @cli.command()

@@ -151,8 +151,8 @@ def _open_zip(data: bytes, name: str, kind: str, max_uncompressed: int) -> zipfi
     if len(infos) > _MAX_ZIP_ENTRIES or declared > max_uncompressed:
         archive.close()
         raise ResumeReadError(
-            f"{name}: the {kind} file would unpack to {declared / 2**20:,.0f} MiB in {len(infos):,} parts "
-            f"(limit {max_uncompressed / 2**20:,.0f} MiB); {_SAVE_AGAIN}"
+            f"{name}: the {kind} file would unpack to {declared / 2**20:,.1f} MiB in {len(infos):,} part(s) "
+            f"(limit {max_uncompressed / 2**20:,.0f} MiB, {_MAX_ZIP_ENTRIES:,} parts); {_SAVE_AGAIN}"
         )
     if largest_xml > _MAX_XML_PART:
         archive.close()
