@@ -22,7 +22,14 @@ from common import RESULTS, consensus, load_judgments, machine
 from infoquest.features import FEATURES
 from infoquest.ranking import LinearRanker
 from infoquest.recommender import Recommender
-from train_ranker import fit_pairwise, fit_pointwise, judged_indices, persona_profiles, training_rows
+from train_ranker import (
+    feature_recommender,
+    fit_pairwise,
+    fit_pointwise,
+    judged_indices,
+    persona_profiles,
+    training_rows,
+)
 
 METRICS = ["ndcg@5", "ndcg@10"]
 FOLDS, REPEATS = 6, 3
@@ -42,6 +49,7 @@ FAMILIES = {
     "role similarity": ("role_sim",),
     "lexical": ("lexical",),
     "interviewee fit": ("kind_fit", "kind_specific", "relationship_fit", "setting_mismatch"),
+    "field restriction": ("field_restricted", "field_match"),
     "stage fit": ("stage_fit", "stage_specific"),
     "goal needs (topics)": ("need_max", "need_share"),
     "placement, category, sensitivity": tuple(
@@ -150,7 +158,7 @@ def main() -> None:
     ids, profiles = persona_profiles()
     judges = load_judgments()
     qrels = consensus(judges)
-    rec = Recommender()
+    rec = feature_recommender()
     corpus = rec.corpus
     qids = [q.id for q in corpus]
     guide = {q.id for q in corpus if q.source == "guide"}

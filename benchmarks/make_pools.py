@@ -27,6 +27,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--depth", type=int, default=12)
     parser.add_argument("--random", type=int, default=6)
+    parser.add_argument("--personas", default="personas.jsonl", help="file in benchmarks/data")
+    parser.add_argument("--out", default="pools.jsonl", help="file in benchmarks/data")
     args = parser.parse_args()
     corpus = default_corpus()
     encoder = MiniLMEncoder()
@@ -36,7 +38,7 @@ def main() -> None:
     retriever.index(bm25s.tokenize([q.text for q in corpus], stopwords="en", show_progress=False), show_progress=False)
     rng = np.random.default_rng(7)
     out = []
-    for persona in read_jsonl(DATA / "personas.jsonl"):
+    for persona in read_jsonl(DATA / args.personas):
         profile = f"{persona['goals']} {persona['role']} {persona['resume']}"
         chunks = chunk_text(persona["resume"], encoder.count_tokens, 96)
         vecs = encoder.encode([profile, persona["goals"], persona["role"], *chunks])
@@ -61,7 +63,7 @@ def main() -> None:
         pool.update(int(i) for i in rng.choice(rest, size=args.random, replace=False))
         guide = [q.id for q in corpus if q.source == "guide"]
         out.append({"persona": persona["id"], "questions": guide + sorted(corpus[i].id for i in pool)})
-    with (DATA / "pools.jsonl").open("w", encoding="utf-8") as handle:
+    with (DATA / args.out).open("w", encoding="utf-8") as handle:
         for row in out:
             handle.write(json.dumps(row) + "\n")
     sizes = [len(r["questions"]) for r in out]

@@ -21,16 +21,21 @@ from train_ranker import persona_profiles
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--depth", type=int, default=20)
+    parser.add_argument("--out", default="pools_round2.jsonl", help="file in benchmarks/data")
+    parser.add_argument("--only", nargs="*", help="persona ids (default: all)")
     args = parser.parse_args()
     ids, profiles = persona_profiles()
+    if args.only:
+        keep = [i for i, pid in enumerate(ids) if pid in set(args.only)]
+        ids, profiles = [ids[i] for i in keep], [profiles[i] for i in keep]
     judges = load_judgments()
     rec = Recommender()
     ranked = rec.rank_many(profiles)
     chosen = rec.recommend_many(profiles, k=10)
     total = 0
-    with (DATA / "pools_round2.jsonl").open("w", encoding="utf-8") as handle:
+    with (DATA / args.out).open("w", encoding="utf-8") as handle:
         for pid, ranking, picks in zip(ids, ranked, chosen, strict=True):
-            judged = set(judges["A"].get(pid, {})) & set(judges["B"].get(pid, {}))
+            judged = set(judges.get("A", {}).get(pid, {})) & set(judges.get("B", {}).get(pid, {}))
             wanted = [r.question.id for r in ranking[: args.depth]] + [r.question.id for r in picks]
             new = sorted({q for q in wanted if q not in judged})
             total += len(new)

@@ -82,6 +82,12 @@ def fit_pointwise(xs: Sequence[np.ndarray], ys: Sequence[np.ndarray], alpha: flo
     )
 
 
+def feature_recommender() -> Recommender:
+    """A recommender for computing features only: neutral weights, so training never reads old ones."""
+    n = len(FEATURES)
+    return Recommender(ranker=LinearRanker(FEATURES, np.zeros(n), np.ones(n), np.zeros(n)))
+
+
 def judged_indices(rec: Recommender, ids: Sequence[str], qrels: dict[str, dict[str, int]]) -> list[dict[int, int]]:
     """Per persona: corpus row -> consensus grade."""
     position = {q.id: i for i, q in enumerate(rec.corpus)}
@@ -91,7 +97,7 @@ def judged_indices(rec: Recommender, ids: Sequence[str], qrels: dict[str, dict[s
 def main() -> None:
     ids, profiles = persona_profiles()
     qrels = consensus(load_judgments())
-    rec = Recommender()
+    rec = feature_recommender()
     matrices = rec.feature_matrices(profiles)
     xs, ys = training_rows(matrices, judged_indices(rec, ids, qrels))
     ranker = fit_pairwise(xs, ys)

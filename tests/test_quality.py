@@ -29,11 +29,9 @@ def bench():
 
 def test_dev_ndcg_at_10_stays_at_the_recorded_level(bench):
     evaluate, train_ranker, qrels = bench
-    from infoquest import Recommender
-
     recorded = json.loads((BENCHMARKS / "results" / "evaluation.json").read_text())["floor"]
     ids, profiles = train_ranker.persona_profiles()
-    rec = Recommender()
+    rec = train_ranker.feature_recommender()
     matrices = np.array(rec.feature_matrices(profiles))
     judged = train_ranker.judged_indices(rec, ids, qrels)
     qids = [q.id for q in rec.corpus]

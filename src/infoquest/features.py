@@ -38,6 +38,8 @@ FEATURES: tuple[str, ...] = (
     "need_max",
     "need_share",
     "setting_mismatch",
+    "field_restricted",
+    "field_match",
     "sensitive",
     *(f"placement_{p}" for p in PLACEMENTS if p != "core"),
     *(f"category_{c.lower().replace(' ', '_')}" for c in CATEGORIES),
@@ -109,11 +111,14 @@ def compute_features(
     question_vectors: np.ndarray,
     meta: QuestionMeta,
     lexical: np.ndarray,
+    field_vectors: np.ndarray,
 ) -> FeatureSet:
     """All signals for one profile against the whole corpus.
 
     Args:
         lexical: TF-IDF cosine of the profile's goals and role with each question, ``(n,)``.
+        field_vectors: embedding of each question's ``fields`` restriction ("healthcare, nursing"),
+            zero rows for questions that suit any field.
     """
     q = question_vectors
     n = len(q)
@@ -150,10 +155,17 @@ def compute_features(
         fits = meta.settings[:, SETTINGS.index(interviewee.setting)]
         setting_mismatch = restricted * (1.0 - fits)
 
+    # A question only for some fields ("How does an apprenticeship in your trade work?") fits when the
+    # seeker's goals or interviewee are in one of them.
+    field_restricted = (np.abs(field_vectors).sum(axis=1) > 0).astype(float)
+    targets = [v for v in (text.goals_vector, text.role_vector) if v is not None]
+    field_match = np.max([field_vectors @ v for v in targets], axis=0) if targets else np.zeros(n)
+
     placement = [meta.placement[:, PLACEMENTS.index(p)] for p in PLACEMENTS if p != "core"]
     columns = [
         goal_max, goal_all, resume_max, resume_top3, role_sim, lexical, kind_fit, kind_specific,
-        relationship_fit, stage_fit, stage_specific, need_max, need_share, setting_mismatch, meta.sensitive,
+        relationship_fit, stage_fit, stage_specific, need_max, need_share, setting_mismatch,
+        field_restricted, field_match, meta.sensitive,
         *placement, *meta.category.T,
     ]  # fmt: skip
     values = np.column_stack(columns).astype(np.float64)

@@ -57,6 +57,7 @@ class _CorpusState:
     allowed: np.ndarray
     referral: np.ndarray
     organisation: np.ndarray
+    field_vectors: np.ndarray
 
 
 class Recommender:
@@ -140,7 +141,15 @@ class Recommender:
             allowed=allowed,
             referral=referral,
             organisation=np.array([c == "About the Organization" for c in categories]),
+            field_vectors=self._field_vectors(vectors.shape[1]),
         )
+
+    def _field_vectors(self, dimension: int) -> np.ndarray:
+        out = np.zeros((len(self.corpus), dimension), dtype=np.float32)
+        restricted = [i for i, q in enumerate(self.corpus) if q.fields]
+        if restricted:
+            out[restricted] = self.encoder.encode([", ".join(self.corpus[i].fields) for i in restricted])
+        return out
 
     def _understand(
         self, profiles: Sequence[Profile], texts: Sequence[ProfileText] | None = None
@@ -175,7 +184,12 @@ class Recommender:
         seekers, interviewees = self._understand(profiles, texts)
         lexical = state.lexical.similarities([f"{p.goals} {p.role}" for p in profiles])
         return [
-            (compute_features(text, seeker, who, state.vectors, state.meta, lexical[row]), text, seeker, who)
+            (
+                compute_features(text, seeker, who, state.vectors, state.meta, lexical[row], state.field_vectors),
+                text,
+                seeker,
+                who,
+            )
             for row, (text, seeker, who) in enumerate(zip(texts, seekers, interviewees, strict=True))
         ]
 
