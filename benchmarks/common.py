@@ -58,5 +58,5 @@ def consensus(judges: dict[str, dict[str, dict[str, int]]]) -> dict[str, dict[st
 
 
 def personas() -> list[dict[str, Any]]:
-    """The judged dev personas."""
-    return read_jsonl(DATA / "personas.jsonl")
+    """The judged dev personas (the first 48, then the 24 added later)."""
+    return [row for name in ("personas.jsonl", "personas_more.jsonl") for row in read_jsonl(DATA / name)]

@@ -77,7 +77,7 @@ def main() -> None:
         lines.append(f"| {name} | {median * 1000:.0f} | {percentile(values, 95) * 1000:.0f} | {median / base:.1f}× |")
     lines += [
         "",
-        f"recommend_many over the 48 personas: {batch * 1000:.0f} ms per profile.",
+        f"recommend_many over the {len(profiles)} personas: {batch * 1000:.0f} ms per profile.",
         "",
         f"Cold start (new process: import, load the model, read the cached index, first recommend), "
         f"median of 3: {statistics.median(cold):.1f} s.",
