@@ -10,12 +10,12 @@ from click.testing import CliRunner
 from fpdf import FPDF
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_resume import EXAMPLES, encrypt, make_pdf, make_zip
 
 from infoquest import resume
 from infoquest.cli import cli
 from infoquest.errors import ProfileError
 from infoquest.profile import Profile
+from test_resume import EXAMPLES, encrypt, make_pdf, make_zip
 
 
 def _scan() -> bytes:

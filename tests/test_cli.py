@@ -562,3 +562,22 @@ def test_suggest_end_to_end_with_the_real_model(monkeypatch: pytest.MonkeyPatch)
         "--role", "director of UX research at a health-tech company",
     )  # fmt: skip
     _assert_recommendations(items, k=5)
+
+
+def test_an_unexpected_error_is_one_line_without_its_text(monkeypatch, capsys, tmp_path):
+    from infoquest import cli as cli_module
+
+    def broken(_corpus_path):
+        raise RuntimeError("Quokka-7731 résumé text must not be printed")
+
+    monkeypatch.setattr(cli_module, "_recommender", broken)
+    monkeypatch.setattr("sys.argv", ["infoquest", "suggest", "--goals", "become a nurse"])
+    monkeypatch.delenv("INFOQUEST_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as info:
+        cli_module.main()
+    assert info.value.code == 1
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == [
+        "Error: unexpected RuntimeError; please report it (INFOQUEST_DEBUG=1 shows the details)"
+    ]
+    assert "Quokka" not in err

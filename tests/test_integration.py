@@ -23,10 +23,16 @@ def rec() -> Recommender:
         ("Professor of civil engineering", "academic", {}),
         ("retired newspaper editor", "retired", {"retired": True}),
         ("campus recruiter for a Big 4 firm", "recruiter", {"hires": True}),
-        ("friend of my dad who runs a small electrical contracting business", "business_owner",
-         {"relationship": "family_connection"}),
-        ("my roommate's mom, she's a director of engineering at a big cloud company", "senior_leader",
-         {"relationship": "family_connection"}),
+        (
+            "friend of my dad who runs a small electrical contracting business",
+            "business_owner",
+            {"relationship": "family_connection"},
+        ),
+        (
+            "my roommate's mom, she's a director of engineering at a big cloud company",
+            "senior_leader",
+            {"relationship": "family_connection"},
+        ),
         ("retird newspaper editr", "retired", {}),
         ("county planning dept senior planner", "public_nonprofit", {}),
     ],
@@ -55,7 +61,8 @@ def test_stage_is_read_from_resume_and_goals(rec, resume, goals, stage):
 @pytest.mark.parametrize("resume", ["daniel_okafor_two_column.pdf", "priya_raman_tables.docx", "samuel_adeyemi.json"])
 def test_suggest_on_real_files_gives_ten_explained_questions(rec, resume):
     profile = Profile.from_files(
-        resume=EXAMPLES / resume, goals="What skills matter most, and how do people find their first role?",
+        resume=EXAMPLES / resume,
+        goals="What skills matter most, and how do people find their first role?",
         role="hiring manager in the field",
     )
     recs = rec.recommend(profile, k=10)
@@ -117,7 +124,8 @@ def test_a_custom_corpus_never_yields_a_job_request(tmp_path):
 @pytest.mark.parametrize("resume", sorted(p.name for p in EXAMPLES.iterdir() if p.name != "make_resumes.py"))
 def test_a_plan_for_every_example_resume_fits_opens_and_closes_right(rec, resume):
     profile = Profile.from_files(
-        resume=EXAMPLES / resume, goals="I want to learn what this work is really like and how people get in.",
+        resume=EXAMPLES / resume,
+        goals="I want to learn what this work is really like and how people get in.",
         role="someone working in the field I want to enter",
     )
     for minutes in (20, 25, 30):

@@ -42,9 +42,9 @@ def test_dev_ndcg_at_10_stays_at_the_recorded_level(bench):
 
 
 def test_etiquette_f1_on_the_held_out_split_stays_at_the_recorded_level(bench):
-    from common import DATA, is_test, read_jsonl
     from sklearn.metrics import f1_score
 
+    from common import DATA, is_test, read_jsonl
     from infoquest.etiquette import EtiquetteGuard
 
     guard = EtiquetteGuard()

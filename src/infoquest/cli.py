@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -282,5 +283,20 @@ def index_build(corpus_path: str | None, rebuild: bool) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="infoquest")
+    """Console-script entry point: the library's errors are one line (see ``_library_errors``); anything
+    else still ends in one line, naming only the exception's type (its text might quote a résumé)."""
+    try:
+        cli(prog_name="infoquest", standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except BrokenPipeError:  # e.g. `infoquest corpus list | head`
+        sys.exit(0)
+    except Exception as exc:  # a bug: say so in one line, never a traceback
+        if os.environ.get("INFOQUEST_DEBUG"):
+            raise
+        click.echo(
+            f"Error: unexpected {type(exc).__name__}; please report it (INFOQUEST_DEBUG=1 shows the details)",
+            err=True,
+        )
+        sys.exit(1)
