@@ -157,9 +157,12 @@ def compute_features(
 
     # A question only for some fields ("How does an apprenticeship in your trade work?") fits when the
     # seeker's goals or interviewee are in one of them.
+    # Either the field's name or the question itself must be close to the goals or the role: "trades"
+    # alone is far from "becoming an electrician", the apprenticeship question is not.
     field_restricted = (np.abs(field_vectors).sum(axis=1) > 0).astype(float)
     targets = [v for v in (text.goals_vector, text.role_vector) if v is not None]
-    field_match = np.max([field_vectors @ v for v in targets], axis=0) if targets else np.zeros(n)
+    closeness = [field_vectors @ v for v in targets] + [q @ v for v in targets]
+    field_match = field_restricted * (np.max(closeness, axis=0) if targets else np.zeros(n))
 
     placement = [meta.placement[:, PLACEMENTS.index(p)] for p in PLACEMENTS if p != "core"]
     columns = [
