@@ -21,8 +21,10 @@ def main() -> None:
         role="my roommate's mom, she's a director of UX research at a big health-tech company",
     )
     insight = rec.explain_profile(profile)
-    print(f"Seeker: {insight.seeker.stage}; interviewee: {insight.interviewee.kind} "
-          f"({insight.interviewee.relationship})\n")
+    print(
+        f"Seeker: {insight.seeker.stage}; interviewee: {insight.interviewee.kind} "
+        f"({insight.interviewee.relationship})\n"
+    )
     for r in rec.recommend(profile, k=5):
         print(f"{r.rank}. {r.question.text}  [{r.question.category}]")
         for reason in r.reasons:
