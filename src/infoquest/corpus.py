@@ -165,30 +165,38 @@ def parse_entry(raw: Any, line: int, source: str) -> Question:
         raise CorpusError(f"{label}: {_format_validation(exc)}") from None
 
 
-def iter_lines(path: Path) -> Iterator[tuple[int, Any]]:
-    """Decoded JSON Lines entries with their 1-based line numbers; blank lines and ``#`` comments skipped."""
+def read_corpus_text(path: Path) -> str:
+    """The text of a corpus file, within the size limit; ``CorpusError`` with a one-line reason otherwise."""
     source = str(path)
     try:
-        size = path.stat().st_size
         if path.is_dir():
             raise CorpusError(f"{source}: is a folder; pass a .jsonl corpus file")
-        if size > MAX_CORPUS_BYTES:
+        if path.stat().st_size > MAX_CORPUS_BYTES:
             raise CorpusError(f"{source}: corpus file is larger than {MAX_CORPUS_BYTES // 2**20} MiB")
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise CorpusError(f"{source}: corpus file not found; check the path") from None
     except UnicodeDecodeError:
         raise CorpusError(f"{source}: corpus file is not UTF-8 text; save it as UTF-8 JSON Lines") from None
     except OSError as exc:
         raise CorpusError(f"{source}: cannot read corpus file ({exc.strerror})") from None
+
+
+def content_lines(text: str) -> Iterator[tuple[int, str]]:
+    """Non-blank, non-comment (``#``) lines with their 1-based numbers."""
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
+        if stripped and not stripped.startswith("#"):
+            yield number, stripped
+
+
+def iter_lines(path: Path) -> Iterator[tuple[int, Any]]:
+    """Decoded JSON Lines entries with their 1-based line numbers; blank lines and ``#`` comments skipped."""
+    for number, line in content_lines(read_corpus_text(path)):
         try:
-            yield number, json.loads(stripped)
+            yield number, json.loads(line)
         except json.JSONDecodeError as exc:
-            raise CorpusError(f"{source}:{number}: not valid JSON ({exc.msg}); one JSON object per line") from None
+            raise CorpusError(f"{path}:{number}: not valid JSON ({exc.msg}); one JSON object per line") from None
 
 
 def load_corpus(path: str | os.PathLike[str]) -> Corpus:

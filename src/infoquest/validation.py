@@ -11,7 +11,7 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from infoquest.corpus import MAX_CORPUS_BYTES, Corpus, Question, parse_entry
+from infoquest.corpus import Corpus, Question, content_lines, parse_entry, read_corpus_text
 from infoquest.encoders import Encoder, default_encoder
 from infoquest.errors import CorpusError
 from infoquest.selection import NEAR_DUPLICATE
@@ -52,22 +52,8 @@ class ValidationReport(BaseModel):
 
 def _read_entries(path: Path) -> tuple[list[tuple[int, Question]], list[Problem]]:
     problems: list[Problem] = []
-    try:
-        if path.is_dir():
-            raise CorpusError(f"{path}: is a folder; pass a .jsonl corpus file")
-        if path.stat().st_size > MAX_CORPUS_BYTES:
-            raise CorpusError(f"{path}: larger than {MAX_CORPUS_BYTES // 2**20} MiB")
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise CorpusError(f"{path}: corpus file not found; check the path") from None
-    except UnicodeDecodeError:
-        raise CorpusError(f"{path}: not UTF-8 text; save the corpus as UTF-8 JSON Lines") from None
-    except OSError as exc:
-        raise CorpusError(f"{path}: cannot read ({exc.strerror})") from None
     entries: list[tuple[int, Question]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
+    for number, line in content_lines(read_corpus_text(path)):
         try:
             raw = json.loads(line)
         except json.JSONDecodeError as exc:
