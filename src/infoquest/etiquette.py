@@ -97,8 +97,13 @@ class EtiquetteGuard:
         direction = self.head.coef[0, : len(vector)]
         return np.asarray(vector - (vector @ direction) / (direction @ direction) * direction)
 
-    def check(self, texts: Sequence[str]) -> list[EtiquetteVerdict]:
+    def check(self, texts: Sequence[str], vectors: np.ndarray | None = None) -> list[EtiquetteVerdict]:
         """A verdict per text, in order.
+
+        Args:
+            texts: the questions.
+            vectors: their embeddings by the guard's own model, when the caller already has them
+                (an index of the corpus, say), so they are not computed twice.
 
         Raises:
             InputError: a text is empty or longer than ``MAX_CHECK_CHARS``.
@@ -113,7 +118,8 @@ class EtiquetteGuard:
                 )
         if not cleaned:
             return []
-        vectors = self.encoder.encode(cleaned)
+        if vectors is None:
+            vectors = self.encoder.encode(cleaned)
         probs = self.probabilities(cleaned, vectors)
         texts_s, vecs_s = self._suggestions
         verdicts = []

@@ -122,9 +122,12 @@ class Recommender:
         allowed = np.ones(len(self.corpus), dtype=bool)
         if not is_default:
             # The curated corpus is checked when it is built (tests); any other corpus is checked here.
-            from infoquest.etiquette import check_questions
+            from infoquest.etiquette import EtiquetteGuard
 
-            verdicts = check_questions([q.text for q in self.corpus])
+            guard = EtiquetteGuard()
+            # The guard reads MiniLM embeddings: reuse the index's when it was built with the same model.
+            same = self.encoder.model_id == guard.head.model_id
+            verdicts = guard.check([q.text for q in self.corpus], vectors if same else None)
             allowed = np.array([not v.asks_for_job for v in verdicts])
             for question, verdict in zip(self.corpus, verdicts, strict=True):
                 if verdict.asks_for_job:

@@ -135,8 +135,9 @@ def _semantic_problems(entries: list[tuple[int, Question]], encoder: Encoder) ->
                 message=f"says the same as line {line_i} ({qi.id}), similarity {sims[i, j]:.2f}",
             )
         )
-    guard = EtiquetteGuard(encoder if encoder.model_id == "sentence-transformers/all-MiniLM-L6-v2" else None)
-    for (line, q), verdict in zip(entries, guard.check(texts), strict=True):
+    guard = EtiquetteGuard()
+    same = encoder.model_id == guard.head.model_id  # then the embeddings above are the guard's own
+    for (line, q), verdict in zip(entries, guard.check(texts, vectors if same else None), strict=True):
         if verdict.asks_for_job:
             problems.append(
                 Problem(
