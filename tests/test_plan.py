@@ -249,3 +249,12 @@ def test_plan_refuses_a_job_request_and_places_an_ordinary_extra(rec):
     assert sum(q.minutes for q in plan.questions) + plan.intro_minutes + plan.thanks_minutes <= 25
     md = plan.to_markdown()
     assert "_(your question)_" in md and "## Left out: these ask for a job" in md
+
+
+def test_plain_text_has_every_question_in_order_and_no_markup(plans):
+    plan = plans["teacher", 25]
+    text = plan.to_text()
+    assert "**" not in text and "- [ ]" not in text and "#" not in text
+    positions = [text.index(f"{n}. {q.text}") for n, q in enumerate(plan.questions, start=1)]
+    assert positions == sorted(positions)
+    assert all(line == line.rstrip() for line in text.splitlines())

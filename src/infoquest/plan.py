@@ -92,12 +92,36 @@ class InterviewPlan(BaseModel):
         return "\n".join(lines)
 
     def to_text(self) -> str:
-        """The plan as plain text."""
-        out = []
-        for line in self.to_markdown().splitlines():
-            line = line.replace("**", "").replace("~~", "").replace("- [ ] ", "- ")
-            out.append(line.lstrip("#> ").replace("_", "") if line.startswith(("#", ">")) else line.replace("_", ""))
-        return "\n".join(out)
+        """The plan as plain text (the same content as the Markdown, without its markup)."""
+        lines = ["Informational interview plan", ""]
+        if self.interviewee:
+            lines += [f"With: {self.interviewee}", ""]
+        lines += [
+            f"{self.minutes} minutes: {self.intro_minutes:g} for introductions, {self.question_minutes:g} for "
+            f"questions, {self.thanks_minutes:g} to thank them and wrap up.",
+            "",
+            "Never ask for a job: ask for information, advice and referrals.",
+            "",
+            "Before the meeting",
+            *(f"- {item}" for item in self.preparation),
+            "",
+        ]
+        number = 0
+        for name, title in PART_TITLES.items():
+            items = self.part(name)  # type: ignore[arg-type]
+            if items:
+                lines.append(title)
+                for q in items:
+                    number += 1
+                    mine = " (your question)" if q.yours else ""
+                    lines += [f"{number}. {q.text}{mine} (~{q.minutes:g} min)", f"   {q.reason}"]
+                lines.append("")
+        lines += ["After the meeting", *(f"- {item}" for item in self.follow_up), ""]
+        if self.refused:
+            lines += ["Left out: these ask for a job"]
+            lines += [f"- {r['text']} Try instead: {r['suggestion']}" for r in self.refused]
+            lines.append("")
+        return "\n".join(lines)
 
 
 def check_minutes(minutes: int) -> None:
