@@ -61,65 +61,49 @@ class InterviewPlan(BaseModel):
 
     def to_markdown(self) -> str:
         """A printable plan to take to the meeting."""
-        lines = ["# Informational interview plan", ""]
-        if self.interviewee:
-            lines += [f"**With:** {self.interviewee}", ""]
-        lines += [
-            f"**{self.minutes} minutes**: {self.intro_minutes:g} for introductions, "
-            f"{self.question_minutes:g} for questions, {self.thanks_minutes:g} to thank them and wrap up.",
-            "",
-            "> Never ask for a job: ask for information, advice and referrals.",
-            "",
-        ]
-        lines += ["## Before the meeting", "", *(f"- [ ] {item}" for item in self.preparation), ""]
-        number = 0
-        for name, title in PART_TITLES.items():
-            items = self.part(name)  # type: ignore[arg-type]
-            if not items:
-                continue
-            lines += [f"## {title}", ""]
-            for q in items:
-                number += 1
-                mine = " _(your question)_" if q.yours else ""
-                lines.append(f"{number}. **{q.text}**{mine} _(~{q.minutes:g} min)_  ")
-                lines.append(f"   {q.reason}")
-            lines.append("")
-        lines += ["## After the meeting", "", *(f"- [ ] {item}" for item in self.follow_up), ""]
-        if self.refused:
-            lines += ["## Left out: these ask for a job", ""]
-            lines += [f"- ~~{r['text']}~~ Try instead: {r['suggestion']}" for r in self.refused]
-            lines.append("")
-        return "\n".join(lines)
+        return self._render(markdown=True)
 
     def to_text(self) -> str:
         """The plan as plain text (the same content as the Markdown, without its markup)."""
-        lines = ["Informational interview plan", ""]
+        return self._render(markdown=False)
+
+    def _render(self, markdown: bool) -> str:
+        # One layout, two spellings: markup is added only where ``markdown`` is true.
+        def wrap(text: str, mark: str) -> str:
+            return f"{mark}{text}{mark}" if markdown else text
+
+        def heading(text: str, level: int) -> list[str]:
+            return [f"{'#' * level} {text}" if markdown else text, ""]
+
+        item = "- [ ] " if markdown else "- "
+        lines = heading("Informational interview plan", 1)
         if self.interviewee:
-            lines += [f"With: {self.interviewee}", ""]
+            lines += [f"{wrap('With:', '**')} {self.interviewee}", ""]
         lines += [
-            f"{self.minutes} minutes: {self.intro_minutes:g} for introductions, {self.question_minutes:g} for "
-            f"questions, {self.thanks_minutes:g} to thank them and wrap up.",
+            f"{wrap(f'{self.minutes} minutes', '**')}: {self.intro_minutes:g} for introductions, "
+            f"{self.question_minutes:g} for questions, {self.thanks_minutes:g} to thank them and wrap up.",
             "",
-            "Never ask for a job: ask for information, advice and referrals.",
-            "",
-            "Before the meeting",
-            *(f"- {item}" for item in self.preparation),
+            f"{'> ' if markdown else ''}Never ask for a job: ask for information, advice and referrals.",
             "",
         ]
+        lines += [*heading("Before the meeting", 2), *(f"{item}{entry}" for entry in self.preparation), ""]
         number = 0
         for name, title in PART_TITLES.items():
-            items = self.part(name)  # type: ignore[arg-type]
-            if items:
-                lines.append(title)
-                for q in items:
-                    number += 1
-                    mine = " (your question)" if q.yours else ""
-                    lines += [f"{number}. {q.text}{mine} (~{q.minutes:g} min)", f"   {q.reason}"]
-                lines.append("")
-        lines += ["After the meeting", *(f"- {item}" for item in self.follow_up), ""]
+            questions = self.part(name)  # type: ignore[arg-type]
+            if not questions:
+                continue
+            lines += heading(title, 2)
+            for q in questions:
+                number += 1
+                mine = f" {wrap('(your question)', '_')}" if q.yours else ""
+                hard_break = "  " if markdown else ""
+                lines.append(f"{number}. {wrap(q.text, '**')}{mine} {wrap(f'(~{q.minutes:g} min)', '_')}{hard_break}")
+                lines.append(f"   {q.reason}")
+            lines.append("")
+        lines += [*heading("After the meeting", 2), *(f"{item}{entry}" for entry in self.follow_up), ""]
         if self.refused:
-            lines += ["Left out: these ask for a job"]
-            lines += [f"- {r['text']} Try instead: {r['suggestion']}" for r in self.refused]
+            lines += heading("Left out: these ask for a job", 2)
+            lines += [f"- {wrap(r['text'], '~~')} Try instead: {r['suggestion']}" for r in self.refused]
             lines.append("")
         return "\n".join(lines)
 
