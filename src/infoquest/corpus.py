@@ -15,7 +15,9 @@ from infoquest import _paths
 from infoquest.errors import CorpusError
 from infoquest.vocab import (
     CATEGORIES,
+    FIELDS,
     INTERVIEWEES,
+    REQUIRES,
     SETTINGS,
     STAGES,
     TOPICS,
@@ -50,6 +52,7 @@ class Question(BaseModel):
     minutes: float = Field(default=2.5, ge=0.5, le=10)
     settings: tuple[str, ...] = ()
     fields: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
     source: str = Field(default="user", max_length=40)
 
     @field_validator("text")
@@ -84,6 +87,16 @@ class Question(BaseModel):
     @classmethod
     def _known_settings(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(_check_values(list(value), SETTINGS, "setting"))
+
+    @field_validator("fields")
+    @classmethod
+    def _known_fields(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(_check_values(list(value), FIELDS, "field"))
+
+    @field_validator("requires")
+    @classmethod
+    def _known_premises(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(_check_values(list(value), REQUIRES, "premise"))
 
     @property
     def has_metadata(self) -> bool:

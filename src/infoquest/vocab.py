@@ -51,5 +51,26 @@ TOPICS: Final = (
 
 SETTINGS: Final = ("company", "academic", "government", "nonprofit", "own_business", "freelance")
 
+#: Fields a question can be restricted to (``fields``): one controlled list, so "nursing" and
+#: "healthcare, medicine" do not drift apart.
+FIELDS: Final = (
+    "accounting", "agriculture", "arts_media", "consulting", "design", "education", "engineering", "finance",
+    "healthcare", "hospitality", "law", "logistics", "public_service", "sales_marketing", "science",
+    "technology", "trades",
+)  # fmt: skip
+
+#: Premises a question can depend on (``requires``): what must be true of the interviewee or of the
+#: seeker's relation to them for the question to make sense. A question whose premise the profile does
+#: not meet is never recommended ("How did our school shape your path?" to a stranger).
+REQUIRES: Final = (
+    "shared_school",  # the interviewee went to the seeker's school
+    "met_before",  # seeker and interviewee have spoken before (the seeker says so)
+    "retired",  # the interviewee is retired
+    "owns_business",  # the interviewee runs their own business, practice or freelance work
+    "manages_people",  # the interviewee manages a team or hires
+    "in_academia",  # the interviewee is an academic
+    "knows_family",  # the interviewee knows the seeker's family
+)
+
 PLACEMENTS: Final = ("opening", "core", "closing", "follow_up")
 Placement = Literal["opening", "core", "closing", "follow_up"]
