@@ -17,6 +17,13 @@ RESULTS = HERE / "results"
 TRAINED = HERE.parent / "models" / "trained"
 
 
+def make_encoder(name: str = "static") -> Any:
+    """The encoder every training and benchmark script uses: ``static`` (shipped default) or ``minilm``."""
+    from infoquest.encoders import resolve_encoder
+
+    return resolve_encoder(name)
+
+
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     """Every JSON object in a JSON Lines file."""
     with path.open(encoding="utf-8") as handle:

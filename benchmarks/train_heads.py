@@ -20,8 +20,8 @@ import numpy as np
 from sklearn.metrics import f1_score, precision_recall_fscore_support
 from sklearn.model_selection import StratifiedKFold
 
-from common import DATA, RESULTS, TRAINED, is_test, read_jsonl
-from infoquest.encoders import MiniLMEncoder
+from common import DATA, RESULTS, TRAINED, is_test, make_encoder, read_jsonl
+from infoquest.encoders import Encoder
 from infoquest.heads import LinearHead, fit_head, save_heads
 
 CHARS = ("char_wb", (2, 4), 4000)
@@ -64,7 +64,7 @@ def cross_validate(
     return float(np.mean(scores))
 
 
-def train_roles(encoder: MiniLMEncoder, lines: list[str]) -> None:
+def train_roles(encoder: Encoder, lines: list[str]) -> None:
     rows = read_jsonl(DATA / "roles.jsonl")
     texts = [r["text"] for r in rows]
     x = encoder.encode(texts)
@@ -95,7 +95,7 @@ def train_roles(encoder: MiniLMEncoder, lines: list[str]) -> None:
     lines.append("")
 
 
-def train_goals(encoder: MiniLMEncoder, lines: list[str]) -> None:
+def train_goals(encoder: Encoder, lines: list[str]) -> None:
     rows = read_jsonl(DATA / "goals.jsonl")
     texts = [r["text"] for r in rows]
     x = encoder.encode(texts)
@@ -122,7 +122,7 @@ def train_goals(encoder: MiniLMEncoder, lines: list[str]) -> None:
     ]
 
 
-def train_etiquette(encoder: MiniLMEncoder, lines: list[str]) -> None:
+def train_etiquette(encoder: Encoder, lines: list[str]) -> None:
     rows = read_jsonl(DATA / "etiquette.jsonl")
     texts = [r["text"] for r in rows]
     test = np.array([is_test(t) for t in texts])
@@ -179,8 +179,9 @@ def train_etiquette(encoder: MiniLMEncoder, lines: list[str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--only", choices=["roles", "goals", "etiquette"])
+    parser.add_argument("--encoder", default="static", choices=["static", "minilm"])
     args = parser.parse_args()
-    encoder = MiniLMEncoder()
+    encoder = make_encoder(args.encoder)
     lines = ["# Heads: held-out quality\n", "Command: `python benchmarks/train_heads.py`\n"]
     for name, train in (("roles", train_roles), ("goals", train_goals), ("etiquette", train_etiquette)):
         if args.only in (None, name):

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from infoquest import cli as cli_module
-from infoquest import encoders
+from infoquest import transformer_encoder
 from infoquest._version import __version__
 from infoquest.cli import cli
 from infoquest.corpus import default_corpus
@@ -84,7 +84,7 @@ def _hashing_recommender(request: pytest.FixtureRequest, monkeypatch: pytest.Mon
         def refuse(model_dir: str) -> Any:
             raise AssertionError(f"a fast test tried to load the real model from {model_dir}")
 
-        monkeypatch.setattr(encoders, "_load_sentence_transformer", refuse)
+        monkeypatch.setattr(transformer_encoder, "_load_sentence_transformer", refuse)
 
 
 def run(*args: str | Path, input: str | bytes | None = None) -> Result:

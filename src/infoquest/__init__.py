@@ -5,7 +5,7 @@ Never ask for a job: ask for information, advice and referrals.
 
 from infoquest._version import __version__
 from infoquest.corpus import Corpus, Question, default_corpus, load_corpus
-from infoquest.encoders import Encoder, HashingEncoder, MiniLMEncoder, SentenceTransformerEncoder
+from infoquest.encoders import ENCODER_NAMES, Encoder, HashingEncoder, resolve_encoder
 from infoquest.errors import (
     CorpusError,
     IndexCacheError,
@@ -22,9 +22,14 @@ from infoquest.recommendation import Recommendation
 from infoquest.recommender import ProfileInsight, Recommender
 from infoquest.resume import ResumeText, read_resume
 from infoquest.seeker import Seeker
+from infoquest.static_encoder import StaticEncoder
+from infoquest.transformer_encoder import MiniLMEncoder, SentenceTransformerEncoder
 from infoquest.validation import CorpusStats, ValidationReport, corpus_stats, validate_corpus_file
 
 __all__ = [
+    "ENCODER_NAMES",
+    "StaticEncoder",
+    "resolve_encoder",
     "Corpus",
     "CorpusError",
     "CorpusStats",

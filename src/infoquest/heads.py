@@ -13,6 +13,7 @@ import os
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ import numpy as np
 
 from infoquest import _paths
 from infoquest.errors import ModelError
+from infoquest.tfidf import Tfidf
 
 FORMAT_VERSION = 2
 
@@ -37,8 +39,16 @@ class Lexicon:
     vocabulary: dict[str, int]
     idf: np.ndarray
 
+    @cached_property
+    def _space(self) -> Tfidf:
+        return Tfidf(self.analyzer, self.ngram_range, self.vocabulary, self.idf)
+
+    def dot(self, texts: Sequence[str], matrix: np.ndarray) -> np.ndarray:
+        """``tfidf(texts) @ matrix`` for a ``(len(vocabulary), m)`` matrix (numpy only: no scikit-learn at run time)."""
+        return self._space.dot(texts, matrix)
+
     def transform(self, texts: Sequence[str]) -> Any:
-        """A sparse ``(n, len(vocabulary))`` matrix."""
+        """A sparse ``(n, len(vocabulary))`` matrix (scikit-learn; for training)."""
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         vectorizer = TfidfVectorizer(
@@ -100,7 +110,7 @@ class LinearHead:
         if self.lexicon is not None:
             if texts is None:
                 raise ValueError(f"head {self.name!r} reads the texts as well as their embeddings")
-            logits = logits + np.asarray(self.lexicon.transform(texts) @ self.coef[:, dim:].T)
+            logits = logits + self.lexicon.dot(texts, self.coef[:, dim:].T)
         if self.multilabel:
             return np.asarray(1.0 / (1.0 + np.exp(-logits)))
         logits -= logits.max(axis=1, keepdims=True)

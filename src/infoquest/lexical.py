@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 
+from infoquest.tfidf import ENGLISH_STOP_WORDS, Tfidf
+
 
 class LexicalMatcher:
-    """TF-IDF over the corpus questions (scikit-learn), English stop words removed, sublinear counts."""
+    """TF-IDF over the corpus questions, English stop words removed, word 1-2-grams, sublinear counts."""
 
     def __init__(self, questions: Sequence[str]) -> None:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        self._vectorizer: Any = TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=(1, 2))
-        self._matrix = self._vectorizer.fit_transform(list(questions))
+        self._space = Tfidf.fit(list(questions), "word", (1, 2), ENGLISH_STOP_WORDS)
+        # (vocabulary, n_questions): a text's similarities are then one small product per text.
+        self._matrix = self._space.transform(list(questions)).T.astype(np.float32)
 
     def similarities(self, texts: Sequence[str]) -> np.ndarray:
         """Cosine of each text with each question, ``(len(texts), n_questions)``."""
-        if not texts:
-            return np.zeros((0, self._matrix.shape[0]))
-        return np.asarray((self._vectorizer.transform(list(texts)) @ self._matrix.T).todense())
+        return self._space.dot(list(texts), self._matrix)

@@ -1,0 +1,307 @@
+"""The distinct things a seeker wants to learn or worries about, read from their goals as exact spans.
+
+"I'm worried about burnout and night shifts" holds two concerns ("burnout", "night shifts"); "how to price
+bids without underbidding, handle cash flow in the first year and know when to hire" holds three. Each
+concern keeps its span of the seeker's own text, so reasons can quote it and a written question can reuse it.
+
+The reading is rule-based and deliberately plain: questions, cue phrases ("worried about", "want to learn",
+"not sure whether", …) and coordinated lists. Sentences with none of these are context ("I graduate next
+May."), not concerns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+ConcernKind = Literal["question", "worry", "learn", "goal"]
+#: At most this many concerns are read from one profile's goals (bounded work on long texts).
+MAX_CONCERNS = 8
+#: Goals are read sentence by sentence; past this many sentences the rest is not read for concerns.
+MAX_SENTENCES = 40
+
+# Cues, longest first within a kind so "worried about" wins over "worried". The object of the cue is
+# what follows it up to the end of the clause.
+_WORRY = (
+    r"(?:i'?m|i am|am|i'?ve been|i feel)?\s*(?:really |a bit |a little |kind of |kinda |pretty |so |also |very |"
+    r"most )?(?:worried|concerned|nervous|anxious|scared|afraid|stressed|unsure|uncertain|torn|hesitant|"
+    r"confused|freaked out)\s+(?:about\s+|of\s+|by\s+|over\s+|that\s+)?|"
+    r"(?:my (?:biggest |main |big |other |real )?(?:worry|concern|fear|question|hesitation) (?:is|are)"
+    r"(?: about| that| whether)?)\s+|"
+    r"(?:i (?:worry|fear|wonder)\s+(?:about\s+|that\s+|(?=(?:whether|if|how|what|which|when|where|why)\b))?)|"
+    r"(?:(?:i'?m )?not sure\s+(?:about\s+|(?=(?:whether|if|how|what|which|when|where|why)\b))?)|"
+    r"(?:i (?:struggle|am struggling|'m struggling) with)\s+"
+)
+_LEARN = (
+    r"(?:i'?d (?:like|love) to|i want to|i wanna|i need to|i hope to|i'?m hoping to|hoping to|want to|"
+    r"need to|trying to|would like to|i'?m trying to|i have to)\s+(?:learn|know|understand|find out|figure out|"
+    r"hear|get a sense of|get a feel for|ask about|ask|see|explore|get advice on|talk about)\s+(?:about\s+)?|"
+    r"(?:i'?m |i am |also |really )?(?:curious|wondering|interested in learning|keen to learn)\s+"
+    r"(?:about\s+|(?=(?:whether|if|how|what|which|when|where|why)\b))?|"
+    r"(?:any |some )?(?:advice|tips|guidance|help|insight|pointers) (?:on|about|with|for)\s+|"
+    r"(?:i need (?:advice|help|guidance) (?:on|with|about))\s+"
+)
+_GOAL = (
+    r"(?:i'?d (?:like|love) to|i want to|i wanna|i hope to|i'?m hoping to|i plan to|i'?m planning to|"
+    r"i'?m trying to|i'?m looking to|my goal is to|i aim to|want to|hoping to|trying to|planning to|looking to)\s+"
+    r"(?=(?:work|become|get into|break into|move into|transition into|switch into|switch to|move to|go into|"
+    r"return to|get back into|go back to|start|open|launch|land|find|get|pursue|specialize|specialise)\b)"
+)
+_CUES: tuple[tuple[ConcernKind, re.Pattern[str]], ...] = (
+    ("worry", re.compile(_WORRY, re.IGNORECASE)),
+    ("learn", re.compile(_LEARN, re.IGNORECASE)),
+    ("goal", re.compile(_GOAL, re.IGNORECASE)),
+)
+# A clause ends here: the object of a cue never runs past it.
+_CLAUSE_END = re.compile(
+    r"[.;!?]|,?\s+(?:but|because|since|although|though|so that|while|as well as)\s+|\s+-+\s+|\(|\)", re.I
+)
+# Items of a list: commas and "and" (never "or": "residency or med-surg" is one choice).
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+|&\s+)?|\s+and\s+(?:also\s+)?|\s+&\s+|\s+plus\s+", re.IGNORECASE)
+# Pairs that "and" joins into one thing.
+_BINOMIALS = re.compile(
+    r"\b(?:pros and cons|research and development|health and safety|trial and error|supply and demand|"
+    r"nuts and bolts|ins and outs|black and white|back and forth|q and a|r and d|diversity and inclusion|"
+    r"work and life|time and money|salt and pepper|arts and crafts|food and beverage|oil and gas|"
+    r"mergers and acquisitions|sales and marketing|hr and payroll|diversity, equity and inclusion|"
+    r"(?:\w+) and (?:\w+) (?:work|jobs|roles|fields|industries|positions))\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)|\n")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_FILLER = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "to",
+        "of",
+        "in",
+        "on",
+        "for",
+        "at",
+        "by",
+        "with",
+        "about",
+        "my",
+        "me",
+        "i",
+        "i'm",
+        "im",
+        "it",
+        "its",
+        "it's",
+        "this",
+        "that",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "be",
+        "been",
+        "do",
+        "does",
+        "did",
+        "how",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "why",
+        "whether",
+        "if",
+        "also",
+        "just",
+        "really",
+        "so",
+        "some",
+        "any",
+        "more",
+        "most",
+        "much",
+        "very",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "get",
+        "getting",
+    ]
+)
+# A question clause that starts here begins a new question ("... and how do people advance?").
+_QUESTION_START = re.compile(
+    r"\s+(?:and|or|also|plus)\s+(?=(?:how|what|when|where|which|who|why|is|are|do|does|did|should|can|could|"
+    r"would|will|has|have)\b)",
+    re.IGNORECASE,
+)
+_LEAD_IN = re.compile(r"^(?:also|and|plus|so|oh|ok|okay|well|basically|honestly|lastly|finally|then)[,:]?\s+", re.I)
+
+
+class Concern(BaseModel):
+    """One thing the seeker wants to learn or worries about, as they wrote it.
+
+    ``text`` is the exact span ``goals[start:end]``; ``kind`` says how it was stated (a question, a worry,
+    something to learn, a goal); ``sentence`` is the whole sentence it came from.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    start: int
+    end: int
+    kind: ConcernKind
+    sentence: str
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if w not in _FILLER]
+
+
+def _trim(goals: str, start: int, end: int) -> _Span:
+    """Shrink a span to its words: no surrounding spaces, commas, quotes or lead-in fillers."""
+    while start < end and not goals[start].isalnum():
+        start += 1
+    while end > start and goals[end - 1] in " ,;:-–—'\"“”)(\t\n":
+        end -= 1
+    lead = _LEAD_IN.match(goals[start:end])
+    if lead and lead.end() < end - start:
+        start += lead.end()
+    return _Span(start, end)
+
+
+def _items(goals: str, start: int, end: int) -> list[_Span]:
+    """Split the object of a cue into list items ("burnout and night shifts" → two)."""
+    text = goals[start:end]
+    protected = [(m.start(), m.end()) for m in _BINOMIALS.finditer(text)]
+    pieces: list[_Span] = []
+    at = 0
+    for sep in _LIST_SPLIT.finditer(text):
+        if any(a <= sep.start() < b for a, b in protected):
+            continue
+        pieces.append(_Span(start + at, start + sep.start()))
+        at = sep.end()
+    pieces.append(_Span(start + at, end))
+    items = [_trim(goals, p.start, p.end) for p in pieces]
+    # A list item with no content word of its own ("and so on") joins its neighbour.
+    if len(items) > 1 and any(not _content_words(goals[i.start : i.end]) for i in items):
+        return [_trim(goals, start, end)]
+    return [i for i in items if i.end > i.start]
+
+
+_PREPOSITION_END = re.compile(r"\b(?:about|of|by|over|on|with|for|in)\s*$", re.IGNORECASE)
+_WH_START = re.compile(r"\s*(?:whether|if|how|what|which|when|where|why|who)\b", re.IGNORECASE)
+_WH_SPLIT = re.compile(r",?\s+(?:and|or|plus)\s+(?=(?:whether|if|how|what|which|when|where|why|who)\b)", re.I)
+
+
+def _clauses(goals: str, start: int, end: int) -> list[_Span]:
+    spans, at = [], start
+    for cut in _WH_SPLIT.finditer(goals, start, end):
+        spans.append(_trim(goals, at, cut.start()))
+        at = cut.end()
+    spans.append(_trim(goals, at, end))
+    return [s for s in spans if s.end > s.start]
+
+
+def _clause_end(goals: str, start: int, limit: int) -> int:
+    match = _CLAUSE_END.search(goals, start, limit)
+    return match.start() if match else limit
+
+
+def _sentences(goals: str) -> list[_Span]:
+    spans = [_Span(m.start(), m.end()) for m in _SENTENCE.finditer(goals) if goals[m.start() : m.end()].strip()]
+    return spans[:MAX_SENTENCES]
+
+
+def _question_spans(goals: str, sentence: _Span) -> list[_Span]:
+    """A question sentence, split where a second question starts ("…, and how do people advance?")."""
+    text = goals[sentence.start : sentence.end]
+    cuts = [m for m in _QUESTION_START.finditer(text)]
+    spans, at = [], 0
+    for cut in cuts:
+        spans.append(_Span(sentence.start + at, sentence.start + cut.start()))
+        at = cut.end()
+    spans.append(_Span(sentence.start + at, sentence.end))
+    return [s for s in (_trim_question(goals, s) for s in spans) if len(_content_words(goals[s.start : s.end])) >= 1]
+
+
+def _trim_question(goals: str, span: _Span) -> _Span:
+    trimmed = _trim(goals, span.start, span.end)
+    end = trimmed.end
+    # Keep the question mark: it is part of how the seeker asked.
+    if end < len(goals) and goals[end] == "?":
+        end += 1
+    return _Span(trimmed.start, end)
+
+
+def extract_concerns(goals: str) -> list[Concern]:
+    """The concerns in ``goals``, in the order written, at most ``MAX_CONCERNS``.
+
+    Returns ``[]`` for goals with no cue and no question (context only); see the module docstring.
+    """
+    found: list[Concern] = []
+    for sentence in _sentences(goals):
+        sentence_text = " ".join(goals[sentence.start : sentence.end].split())
+        spans: list[tuple[ConcernKind, _Span]] = []
+        at = sentence.start
+        while at < sentence.end:
+            best: tuple[int, ConcernKind, re.Match[str]] | None = None
+            for kind, pattern in _CUES:
+                match = pattern.search(goals, at, sentence.end)
+                if match and match.end() > match.start() and (best is None or match.start() < best[0]):
+                    best = (match.start(), kind, match)
+            if best is None:
+                break
+            _, kind, match = best
+            end = _clause_end(goals, match.end(), sentence.end)
+            # The next cue ("… and wondering if …") starts a concern of its own.
+            following = [
+                m.start() for _, p in _CUES if (m := p.search(goals, match.end(), end)) and m.end() > m.start()
+            ]
+            if following:
+                end = min(following)
+                joiner = re.search(r"(?:,?\s*(?:and|but|also|plus)\s*|,\s*)$", goals[match.end() : end], re.I)
+                end = match.end() + (joiner.start() if joiner else end - match.end())
+            object_text = goals[match.end() : end]
+            if kind == "goal":
+                items = [_trim(goals, match.start(), end)] if _content_words(object_text) else []
+            elif re.match(r"\s*how to\b", object_text, re.I):
+                items = _items(goals, match.end(), end)  # "how to price bids, handle cash flow and know when to hire"
+            elif not _PREPOSITION_END.search(match.group(0)) or _WH_START.match(object_text):
+                # A clause ("that my gap will hurt me", "whether to do a residency") is one concern, unless a
+                # second one starts ("what the pay looks like and how people advance").
+                items = _clauses(goals, match.end(), end)
+            else:
+                items = _items(goals, match.end(), end)
+            spans += [(kind, s) for s in items if _content_words(goals[s.start : s.end])]
+            at = max(end, match.end()) if not following else max(min(following), match.end())
+        is_question = goals[sentence.start : sentence.end].rstrip().endswith("?")
+        if is_question and not any(k != "goal" for k, _ in spans):
+            spans = [(k, s) for k, s in spans if k == "goal"] + [
+                ("question", s) for s in _question_spans(goals, sentence)
+            ]
+        for kind, span in spans:
+            text = goals[span.start : span.end]
+            if any(c.start <= span.start < c.end or span.start <= c.start < span.end for c in found):
+                continue
+            found.append(Concern(text=text, start=span.start, end=span.end, kind=kind, sentence=sentence_text))
+    # Questions and worries first when there are too many: they are what the seeker most wants answered.
+    if len(found) > MAX_CONCERNS:
+        priority = {"question": 0, "worry": 0, "learn": 1, "goal": 2}
+        keep = sorted(range(len(found)), key=lambda i: (priority[found[i].kind], i))[:MAX_CONCERNS]
+        found = [found[i] for i in sorted(keep)]
+    return found

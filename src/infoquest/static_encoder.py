@@ -1,0 +1,132 @@
+"""A static embedding model: one vector per word piece, a text's embedding is their mean.
+
+Distilled from all-MiniLM-L6-v2 with model2vec (``models/build_static.py``), it needs neither torch nor
+sentence-transformers: loading is reading one ``.npy`` array and a ``tokenizer.json``, and encoding is a
+table look-up. It is infoquest's default encoder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from infoquest import _paths
+from infoquest.errors import ModelError
+
+#: The format of ``models/static/config.json``; a different one is refused rather than misread.
+FORMAT_VERSION = 1
+#: The folder name of the shipped model under ``models/`` (and ``infoquest/data/`` in a wheel).
+SHIPPED = "static"
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return np.asarray(np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0), dtype=np.float32)
+
+
+class StaticEncoder:
+    """Mean of static word-piece vectors, L2-normalised (model2vec's recipe, reimplemented in numpy).
+
+    Args:
+        folder: a folder with ``config.json``, ``embeddings.npy`` and ``tokenizer.json``; ``None`` for the
+            model that ships with infoquest.
+
+    The model is read on first use. Encoding is thread-safe: the tokenizer is only read, never reconfigured.
+    """
+
+    def __init__(self, folder: str | Path | None = None) -> None:
+        self.folder = Path(folder) if folder is not None else _paths.data_file(SHIPPED)
+        self._loaded: tuple[Any, np.ndarray, int | None, dict[str, Any]] | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_table(
+        cls, table: np.ndarray, tokenizer_file: str | Path, model_id: str = "custom-static"
+    ) -> StaticEncoder:
+        """An encoder over an in-memory table and a ``tokenizer.json`` (for building and testing models)."""
+        from tokenizers import Tokenizer
+
+        encoder = cls(Path(tokenizer_file).parent)
+        tokenizer = Tokenizer.from_file(str(tokenizer_file))
+        encoder._loaded = (
+            tokenizer,
+            np.asarray(table, dtype=np.float32),
+            tokenizer.token_to_id("[UNK]"),
+            {"model_id": model_id},
+        )
+        return encoder
+
+    def _load(self) -> tuple[Any, np.ndarray, int | None, dict[str, Any]]:
+        if self._loaded is None:
+            with self._lock:
+                if self._loaded is None:
+                    self._loaded = self._read()
+        return self._loaded
+
+    def _read(self) -> tuple[Any, np.ndarray, int | None, dict[str, Any]]:
+        try:
+            from tokenizers import Tokenizer
+
+            config = json.loads((self.folder / "config.json").read_text(encoding="utf-8"))
+            if not isinstance(config, dict) or config.get("format") != FORMAT_VERSION:
+                raise ValueError(f"config format {config.get('format') if isinstance(config, dict) else None!r}")
+            raw = (self.folder / "embeddings.npy").read_bytes()
+            if hashlib.sha256(raw).hexdigest() != config.get("sha256"):
+                raise ValueError("embeddings.npy does not match the checksum in config.json")
+            import io
+
+            table = np.load(io.BytesIO(raw), allow_pickle=False)
+            tokenizer = Tokenizer.from_file(str(self.folder / "tokenizer.json"))
+            if table.ndim != 2 or table.shape != (tokenizer.get_vocab_size(), int(config["dimension"])):
+                raise ValueError(f"embeddings have shape {table.shape}, config says {config.get('dimension')}")
+            tokenizer.no_truncation()
+            tokenizer.no_padding()
+        except Exception as exc:  # tokenizers and numpy raise their own types for damaged files
+            raise ModelError(
+                f"cannot load the static embedding model from {self.folder} ({type(exc).__name__}: "
+                f"{str(exc)[:120]}); reinstall infoquest or rebuild it with models/build_static.py"
+            ) from None
+        return tokenizer, table.astype(np.float32), tokenizer.token_to_id("[UNK]"), config
+
+    @property
+    def model_id(self) -> str:
+        return str(self._load()[3]["model_id"])
+
+    @property
+    def dimension(self) -> int:
+        return int(self._load()[1].shape[1])
+
+    @property
+    def max_tokens(self) -> int:
+        # A mean of word vectors has no window; the limit only keeps résumé chunks to a line or two.
+        return 512
+
+    def _ids(self, texts: Sequence[str]) -> list[list[int]]:
+        tokenizer, _, unk, _ = self._load()
+        encodings = tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        return [[i for i in e.ids if i != unk] for e in encodings]
+
+    def count_tokens(self, text: str) -> int:
+        return len(self._ids([text])[0])
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed ``texts``: ``(n, dimension)`` float32, unit-length rows (zero for a text with no known word)."""
+        _, table, _, _ = self._load()
+        out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
+        if not texts:
+            return out
+        ids = self._ids(texts)
+        lengths = np.array([len(row) for row in ids])
+        flat = np.fromiter((i for row in ids for i in row), dtype=np.int64, count=int(lengths.sum()))
+        has = lengths > 0
+        if has.any():
+            # One gather and one segmented sum for the whole batch; rows with no known word stay zero.
+            starts = np.r_[0, np.cumsum(lengths)[:-1]][has]
+            out[has] = np.add.reduceat(table[flat], starts, axis=0) / lengths[has, None]
+        return _normalise(out)
