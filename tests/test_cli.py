@@ -73,7 +73,7 @@ BAD_CORPUS_LINES = [
 
 
 def _fake_recommender(corpus_path: str | None) -> Recommender:
-    return Recommender(corpus=corpus_path, encoder=HashingEncoder(128))
+    return Recommender(corpus=corpus_path, encoder=HashingEncoder(128), trained=False)
 
 
 @pytest.fixture(autouse=True)

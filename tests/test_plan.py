@@ -24,7 +24,7 @@ PARTS = list(PART_TITLES)
 
 @pytest.fixture(scope="module")
 def rec(tmp_path_factory) -> Recommender:
-    return Recommender(encoder=HashingEncoder(128), cache_dir=tmp_path_factory.mktemp("plan-cache"))
+    return Recommender(encoder=HashingEncoder(128), trained=False, cache_dir=tmp_path_factory.mktemp("plan-cache"))
 
 
 @pytest.fixture(scope="module")
@@ -229,7 +229,7 @@ def test_plan_for_a_corpus_without_a_referral_question(monkeypatch, tmp_path):
     )
     texts = ["How did you get started?", "What skills matter most?", "What is the outlook for the field?"]
     corpus = Corpus.from_questions([Question(id=f"q{n}", text=t, topics=("skills",)) for n, t in enumerate(texts)])
-    plan = Recommender(corpus, encoder=HashingEncoder(128), cache_dir=tmp_path).plan(PROFILES["teacher"], 20)
+    plan = Recommender(corpus, encoder=HashingEncoder(128), trained=False, cache_dir=tmp_path).plan(PROFILES["teacher"], 20)
     assert plan.questions[-1].id == "G32"
 
 

@@ -147,7 +147,7 @@ def test_resume_leaves_no_trace(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    rec = Recommender(encoder=HashingEncoder(128))
+    rec = Recommender(encoder=HashingEncoder(128), trained=False)
     assert_no_trace(rec, resume_file, private_tmp, caplog, monkeypatch)
     captured = capsys.readouterr()
     assert not leaks(captured.out + captured.err)

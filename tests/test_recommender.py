@@ -13,7 +13,7 @@ from infoquest.selection import NEAR_DUPLICATE
 def rec(tmp_path_factory):
     from infoquest.encoders import HashingEncoder
 
-    return Recommender(encoder=HashingEncoder(dimension=128), cache_dir=tmp_path_factory.mktemp("rec-cache"))
+    return Recommender(encoder=HashingEncoder(dimension=128), trained=False, cache_dir=tmp_path_factory.mktemp("rec-cache"))
 
 
 def test_rank_returns_every_question_once_best_first(rec, profile):

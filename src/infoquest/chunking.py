@@ -24,7 +24,8 @@ def _units(text: str) -> list[str]:
 def chunk_text(text: str, count_tokens: Callable[[str], int], max_tokens: int) -> list[str]:
     """Greedily pack lines and sentences of ``text`` into chunks of at most ``max_tokens`` tokens.
 
-    A single unit longer than the window is cut by words. Returns ``[]`` for blank text.
+    A single unit longer than the window is cut by words. Units stay on lines of their own within a chunk, so
+    a quote can name one line. Returns ``[]`` for blank text.
     """
     budget = max(8, max_tokens - 8)  # headroom: tokenisers count joins and specials a little differently
     chunks: list[str] = []
@@ -34,17 +35,17 @@ def chunk_text(text: str, count_tokens: Callable[[str], int], max_tokens: int) -
         size = count_tokens(unit)
         if size > budget:
             if current:
-                chunks.append(" ".join(current))
+                chunks.append("\n".join(current))
                 current, used = [], 0
             chunks.extend(_split_long(unit, count_tokens, budget))
             continue
         if used + size > budget and current:
-            chunks.append(" ".join(current))
+            chunks.append("\n".join(current))
             current, used = [], 0
         current.append(unit)
         used += size
     if current:
-        chunks.append(" ".join(current))
+        chunks.append("\n".join(current))
     return chunks
 
 

@@ -1,27 +1,17 @@
 """The signals that decide how well a question fits a profile, one row per (profile, question).
 
-Every profile text is embedded in one batch: goal sentences, the whole goals, résumé chunks, the role.
+They are computed from a ``Reading`` (``infoquest.reading``): the profile's texts are embedded once, there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from infoquest.chunking import chunk_text
-from infoquest.encoders import Encoder
-from infoquest.interviewee import Interviewee
 from infoquest.metadata import QuestionMeta
-from infoquest.profile import Profile
-from infoquest.seeker import Seeker, goal_sentences
+from infoquest.reading import Reading
 from infoquest.vocab import CATEGORIES, INTERVIEWEES, KINDS, PLACEMENTS, SETTINGS, STAGES, TOPICS
-
-#: Résumé chunks are kept short (well inside MiniLM's 256-token window) so a match points at one line or two.
-RESUME_CHUNK_TOKENS = 96
-#: At most this many résumé chunks are embedded, bounding time on very long résumés.
-MAX_RESUME_CHUNKS = 64
 
 FEATURES: tuple[str, ...] = (
     "goal_max",
@@ -41,51 +31,11 @@ FEATURES: tuple[str, ...] = (
     "field_restricted",
     "field_match",
     "sensitive",
+    "concern_max",
+    "concern_best",
     *(f"placement_{p}" for p in PLACEMENTS if p != "core"),
     *(f"category_{c.lower().replace(' ', '_')}" for c in CATEGORIES),
 )
-
-
-@dataclass(frozen=True)
-class ProfileText:
-    """One profile's texts as embedded, kept so reasons can quote the seeker's own words."""
-
-    goal_sentences: tuple[str, ...]
-    goal_vectors: np.ndarray  # (g, d)
-    goals_vector: np.ndarray | None  # (d,)
-    resume_chunks: tuple[str, ...]
-    resume_vectors: np.ndarray  # (r, d)
-    role_vector: np.ndarray | None  # (d,)
-
-
-def embed_profiles(profiles: Sequence[Profile], encoder: Encoder, *, resume: bool = True) -> list[ProfileText]:
-    """Embed every text of every profile with a single ``encoder.encode`` call (``resume=False``: all
-    but the résumé chunks, for reading the goals and the role alone)."""
-    texts: list[str] = []
-    layout = []
-    for profile in profiles:
-        sentences = goal_sentences(profile.goals)
-        chunks = (
-            chunk_text(profile.resume, encoder.count_tokens, RESUME_CHUNK_TOKENS)[:MAX_RESUME_CHUNKS] if resume else []
-        )
-        goals = chunk_text(profile.goals, encoder.count_tokens, encoder.max_tokens)[:1]
-        role = [profile.role.strip()] if profile.role.strip() else []
-        start = len(texts)
-        texts.extend([*sentences, *goals, *chunks, *role])
-        layout.append((start, sentences, goals, chunks, role))
-    vectors = encoder.encode(texts) if texts else np.zeros((0, 1), dtype=np.float32)
-    out = []
-    for start, sentences, goals, chunks, role in layout:
-        at = start
-        goal_vecs = vectors[at : at + len(sentences)]
-        at += len(sentences)
-        goals_vec = vectors[at] if goals else None
-        at += len(goals)
-        resume_vecs = vectors[at : at + len(chunks)]
-        at += len(chunks)
-        role_vec = vectors[at] if role else None
-        out.append(ProfileText(tuple(sentences), goal_vecs, goals_vec, tuple(chunks), resume_vecs, role_vec))
-    return out
 
 
 @dataclass(frozen=True)
@@ -95,6 +45,8 @@ class FeatureSet:
     values: np.ndarray  # (n_questions, len(FEATURES))
     best_goal: np.ndarray  # (n,) index into goal_sentences, -1 when none
     best_chunk: np.ndarray  # (n,) index into resume_chunks, -1 when none
+    relevance: np.ndarray  # (c, n) P(question addresses concern), from the concern matcher
+    threshold: float  # relevance at or above which a question answers a concern
 
 
 def _cos_max(a: np.ndarray, q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -105,21 +57,24 @@ def _cos_max(a: np.ndarray, q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def compute_features(
-    text: ProfileText,
-    seeker: Seeker,
-    interviewee: Interviewee,
+    reading: Reading,
     question_vectors: np.ndarray,
     meta: QuestionMeta,
     lexical: np.ndarray,
     field_vectors: np.ndarray,
+    relevance: np.ndarray,
+    threshold: float,
 ) -> FeatureSet:
     """All signals for one profile against the whole corpus.
 
     Args:
         lexical: TF-IDF cosine of the profile's goals and role with each question, ``(n,)``.
-        field_vectors: embedding of each question's ``fields`` restriction ("healthcare, nursing"),
+        field_vectors: embedding of each question's ``fields`` restriction ("healthcare"),
             zero rows for questions that suit any field.
+        relevance: ``(c, n)`` calibrated probability that each question addresses each concern.
+        threshold: the relevance that counts as answering a concern.
     """
+    text, seeker, interviewee = reading.text, reading.seeker, reading.interviewee
     q = question_vectors
     n = len(q)
     goal_max, best_goal = _cos_max(text.goal_vectors, q)
@@ -164,12 +119,21 @@ def compute_features(
     closeness = [field_vectors @ v for v in targets] + [q @ v for v in targets]
     field_match = field_restricted * (np.max(closeness, axis=0) if targets else np.zeros(n))
 
+    # A question that answers one of the seeker's stated concerns, and the one that answers it best.
+    concern_max = relevance.max(axis=0) if len(relevance) else np.zeros(n)
+    concern_best = np.zeros(n)
+    for row in relevance:
+        if row.max() >= threshold:
+            concern_best[int(row.argmax())] = 1.0
+
     placement = [meta.placement[:, PLACEMENTS.index(p)] for p in PLACEMENTS if p != "core"]
     columns = [
         goal_max, goal_all, resume_max, resume_top3, role_sim, lexical, kind_fit, kind_specific,
         relationship_fit, stage_fit, stage_specific, need_max, need_share, setting_mismatch,
-        field_restricted, field_match, meta.sensitive,
+        field_restricted, field_match, meta.sensitive, concern_max, concern_best,
         *placement, *meta.category.T,
     ]  # fmt: skip
     values = np.column_stack(columns).astype(np.float64)
-    return FeatureSet(values=values, best_goal=best_goal, best_chunk=best_chunk)
+    return FeatureSet(
+        values=values, best_goal=best_goal, best_chunk=best_chunk, relevance=relevance, threshold=threshold
+    )

@@ -218,10 +218,11 @@ def save_heads(path: Path, heads: Sequence[LinearHead], info: dict[str, Any] | N
 _CACHE: dict[str, dict[str, LinearHead]] = {}
 
 
-def load_heads(name: str) -> dict[str, LinearHead]:
-    """The heads in the shipped file ``trained/<name>.json``, by head name (read once per process)."""
-    if name not in _CACHE:
-        path = _paths.data_file(f"trained/{name}.json")
+def load_heads(name: str, folder: str = "trained") -> dict[str, LinearHead]:
+    """The heads in the shipped file ``<folder>/<name>.json``, by head name (read once per process)."""
+    key = f"{folder}/{name}.json"
+    if key not in _CACHE:
+        path = _paths.data_file(key)
         try:
             payload = json.loads(path.read_text(encoding="utf-8"))
             if not isinstance(payload, dict):
@@ -231,5 +232,5 @@ def load_heads(name: str) -> dict[str, LinearHead]:
             heads = [LinearHead.from_dict(item) for item in payload["heads"]]
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ModelError(f"cannot load trained model {path} ({exc}); reinstall infoquest") from None
-        _CACHE[name] = {head.name: head for head in heads}
-    return _CACHE[name]
+        _CACHE[key] = {head.name: head for head in heads}
+    return _CACHE[key]

@@ -12,6 +12,9 @@ from infoquest.heads import LinearHead
 from infoquest.vocab import KINDS
 
 Source = Literal["given", "inferred", "unknown"]
+#: Below this probability the kind head is unsure: the reading falls back to neutral (every kind alike)
+#: rather than commit to a wrong kind. Chosen on the labelled roles (``benchmarks/results/heads.md``).
+KIND_MIN_CONFIDENCE = 0.45
 
 
 class Interviewee(BaseModel):
@@ -22,6 +25,8 @@ class Interviewee(BaseModel):
     role: str
     kind: str | None
     kind_probs: dict[str, float]
+    #: How sure the reading is of ``kind`` (the head's probability; 1.0 when given, 0.0 when unknown).
+    confidence: float = 0.0
     relationship: str = "none"
     seniority: str | None = None
     setting: str | None = None
@@ -71,6 +76,7 @@ def infer_interviewees(
                     role=role,
                     kind=given,
                     kind_probs={k: kind_probs.get(k, 0.0) for k in KINDS},
+                    confidence=1.0 if given else 0.0,
                     source="given" if given else "unknown",
                 )
             )
@@ -78,12 +84,19 @@ def infer_interviewees(
         assert heads is not None
         kind_head = heads["kind"]
         inferred = {c: float(p) for c, p in zip(kind_head.classes, probs["kind"][row], strict=True)}
-        kind_probs = {k: (1.0 if k == given else 0.0) for k in KINDS} if given else inferred
+        top = _top(kind_head, probs["kind"][row])
+        confidence = 1.0 if given else inferred[top]
+        sure = given is not None or confidence >= KIND_MIN_CONFIDENCE
+        if given:
+            kind_probs = {k: (1.0 if k == given else 0.0) for k in KINDS}
+        else:
+            kind_probs = inferred if sure else _uniform()
         results.append(
             Interviewee(
                 role=role,
-                kind=given or _top(kind_head, probs["kind"][row]),
+                kind=given or (top if sure else None),
                 kind_probs={k: round(kind_probs.get(k, 0.0), 4) for k in KINDS},
+                confidence=round(confidence, 4),
                 relationship=_top(heads["relationship"], probs["relationship"][row]),
                 seniority=_top(heads["seniority"], probs["seniority"][row]),
                 setting=_top(heads["setting"], probs["setting"][row]),

@@ -18,7 +18,8 @@ MAX_RESUME_CHARS = 100_000
 class Profile(BaseModel):
     """A job seeker's inputs. Needs goals or a résumé (or both); ``role`` may be empty.
 
-    ``stage`` and ``interviewee`` override what infoquest would infer (see ``Recommender.explain_profile``).
+    ``stage`` and ``interviewee`` override what infoquest would infer (see ``Recommender.explain_profile``);
+    ``met_before`` says the seeker has spoken with the interviewee before (follow-up questions then fit).
     The résumé is personal data: it is left out of ``repr`` so it does not end up in logs by accident.
     """
 
@@ -29,6 +30,7 @@ class Profile(BaseModel):
     role: str = Field(default="", max_length=MAX_ROLE_CHARS)
     stage: str | None = None
     interviewee: str | None = None
+    met_before: bool = False
     resume_sections: dict[str, str] = Field(default_factory=dict, repr=False)
 
     def __init__(self, **data: Any) -> None:
@@ -89,6 +91,7 @@ class Profile(BaseModel):
         goals_file: str | os.PathLike[str] | None = None,
         stage: str | None = None,
         interviewee: str | None = None,
+        met_before: bool = False,
     ) -> Profile:
         """Build a profile from a résumé file (PDF, DOCX, TXT, MD, JSON Resume, or ``-`` for stdin).
 
@@ -110,5 +113,6 @@ class Profile(BaseModel):
             role=role,
             stage=stage,
             interviewee=interviewee,
+            met_before=met_before,
             resume_sections=sections,
         )

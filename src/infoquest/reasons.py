@@ -6,8 +6,9 @@ import re
 
 import numpy as np
 
-from infoquest.features import FEATURES, FeatureSet, ProfileText
-from infoquest.interviewee import Interviewee
+from infoquest.concerns import Concern
+from infoquest.features import FEATURES, FeatureSet
+from infoquest.reading import Reading
 from infoquest.seeker import Seeker
 
 KIND_LABELS = {
@@ -53,10 +54,32 @@ def quote(text: str, limit: int = 90) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+_HEADING = re.compile(r"^[A-Z][A-Z &/,'-]{2,40}:?$|^[A-Za-z &/]{2,30}:$")
+
+
 def _best_line(chunk: str, question: str) -> str:
-    units = [u for u in re.split(r"(?<=[.!?;•|])\s+|\s{2,}", chunk) if u.strip()] or [chunk]
+    """The one line of a résumé chunk that shares most words with the question (never a heading, never two
+    lines run together)."""
+    lines = [line.strip() for line in chunk.splitlines() if line.strip()]
+    units = [u for line in lines for u in re.split(r"(?<=[.!?;•|])\s+|\s{2,}", line) if u.strip()]
+    units = [u for u in units if not _HEADING.match(u) and len(u.split()) >= 3] or units or [chunk]
     words = set(_WORD.findall(question.lower()))
     return max(units, key=lambda u: len(words & set(_WORD.findall(u.lower()))))
+
+
+_CONCERN_LEADS = {
+    "worry": ("Answers your worry", "Answers your worries"),
+    "question": ("Answers your question", "Answers your questions"),
+    "learn": ("Answers what you want to learn", "Answers what you want to learn"),
+    "goal": ("Fits your goal", "Fits your goals"),
+}
+
+
+def concern_reason(concerns: list[Concern]) -> str:
+    """ "Answers your worry: "burnout"" — the concerns a question answers, quoted as the seeker wrote them."""
+    lead = _CONCERN_LEADS[concerns[0].kind][min(len(concerns), 2) - 1]
+    quoted = ", ".join(f'"{quote(c.text, 70)}"' for c in concerns[:2])
+    return f"{lead}: {quoted}"
 
 
 def _stage_evidence(seeker: Seeker) -> str:
@@ -90,27 +113,37 @@ def explain(
     question_text: str,
     contributions: np.ndarray,
     features: FeatureSet,
-    text: ProfileText,
-    seeker: Seeker,
-    interviewee: Interviewee,
+    reading: Reading,
     bars: dict[str, float],
     limit: int = 3,
 ) -> tuple[str, ...]:
     """The reasons for question ``row``, strongest first, at most ``limit``.
 
-    A family of signals is mentioned only when it pushed this question up and says something specific:
-    a quoted goal or résumé line must be among this profile's closest matches; the interviewee or the
-    stage is named only when the question suits them in particular, not everyone. When nothing is that
-    specific, the one strongest reason is given.
+    A question that answers one of the seeker's stated concerns says so first, quoting the concern. Other
+    signals are mentioned only when they pushed this question up and say something specific: a quoted goal or
+    résumé line must be among this profile's closest matches; the interviewee or the stage is named only when
+    the question suits them in particular, not everyone. When nothing is that specific, the one strongest
+    reason is given.
     """
+    text, seeker, interviewee = reading.text, reading.seeker, reading.interviewee
     values = features.values[row]
     specific: list[tuple[float, str]] = []
     general: list[tuple[float, str]] = []
+    answered = [
+        (float(features.relevance[c, row]), concern)
+        for c, concern in enumerate(reading.concerns)
+        if features.relevance[c, row] >= features.threshold
+    ]
+    if answered:
+        answered.sort(key=lambda item: -item[0])
+        specific.append((float("inf"), concern_reason([concern for _, concern in answered])))
     for family, columns in _COLUMNS.items():
         # What pushed this question up: the positive contributions of the family's signals.
         weight = float(np.clip(contributions[row, columns], 0, None).sum())
         if weight <= 0:
             continue
+        if family == "goal" and answered:
+            continue  # the concern it answers is the better quote
         if family == "goal" and features.best_goal[row] >= 0 and values[_GOAL_MAX] >= MIN_QUOTE_SIMILARITY:
             reason = f'Matches your goal: "{quote(text.goal_sentences[features.best_goal[row]])}"'
             (specific if values[_GOAL_MAX] >= bars["goal"] else general).append((weight, reason))

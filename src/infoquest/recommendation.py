@@ -18,9 +18,17 @@ class Recommendation(BaseModel):
     score: float
     rank: int
     reasons: tuple[str, ...] = ()
+    #: The seeker's concerns (their own words) this question is the chosen answer to.
+    concerns: tuple[str, ...] = ()
+
+    @property
+    def source(self) -> str:
+        """``"bank"`` for a corpus question, ``"goals"`` for one written from the seeker's words."""
+        return "goals" if self.question.source == "goals" else "bank"
 
     def to_dict(self) -> dict[str, Any]:
-        """The flat JSON shape the CLI prints: ``id``, ``text``, ``category``, ``score``, ``rank``, ``reasons``."""
+        """The flat JSON shape the CLI prints: ``id``, ``text``, ``category``, ``score``, ``rank``, ``reasons``,
+        ``source`` (``bank`` or ``goals``) and ``concerns``."""
         return {
             "id": self.question.id,
             "text": self.question.text,
@@ -28,4 +36,6 @@ class Recommendation(BaseModel):
             "score": round(self.score, 6),
             "rank": self.rank,
             "reasons": list(self.reasons),
+            "source": self.source,
+            "concerns": list(self.concerns),
         }

@@ -1,10 +1,11 @@
-"""The entry point: ``Recommender`` ranks and selects questions for profiles."""
+"""The entry point: ``Recommender`` reads profiles once, then scores, selects, explains and plans from that reading."""
 
 from __future__ import annotations
 
 import logging
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -16,27 +17,51 @@ from pydantic import BaseModel, ConfigDict
 from infoquest import plan as plan_mod
 from infoquest import selection
 from infoquest.corpus import Corpus, Question, default_corpus, load_corpus
-from infoquest.encoders import Encoder, default_encoder
+from infoquest.encoders import Encoder, resolve_encoder
 from infoquest.errors import InputError
-from infoquest.features import FeatureSet, ProfileText, compute_features, embed_profiles
-from infoquest.heads import LinearHead, load_heads
+from infoquest.features import FeatureSet, compute_features
 from infoquest.index import get_index
-from infoquest.interviewee import Interviewee, infer_interviewees
+from infoquest.interviewee import Interviewee
 from infoquest.lexical import LexicalMatcher
+from infoquest.matching import signals
 from infoquest.metadata import QuestionMeta, describe, impute
 from infoquest.plan import Candidate, InterviewPlan
+from infoquest.premises import premises_met, requirement_matrix
 from infoquest.profile import Profile
 from infoquest.ranking import LinearRanker, load_ranker
+from infoquest.reading import Reading, read_profiles
 from infoquest.reasons import cutoffs, explain
 from infoquest.recommendation import Recommendation
-from infoquest.seeker import Seeker, infer_seekers
-from infoquest.vocab import PLACEMENTS
+from infoquest.seeker import Seeker
+from infoquest.trained import Trained, load_trained, untrained
+from infoquest.vocab import PLACEMENTS, REQUIRES, TOPICS
+from infoquest.writer import write_question
 
 logger = logging.getLogger(__name__)
 
 MAX_K = 100
 #: The guide's own closing question: other professionals to speak with, and permission to use the name.
 GUIDE_REFERRAL_ID = "G32"
+#: Concerns are answered in this order when there is not room for all: what the seeker asks or fears first.
+_CONCERN_PRIORITY = {"question": 0, "worry": 0, "learn": 1, "goal": 2}
+#: A personal matter (``raised_by_seeker``) may also be raised by goals this close to the question.
+RAISED_SIMILARITY = 0.55
+
+
+class ConcernInsight(BaseModel):
+    """One concern read from the goals, and whether the bank answers it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    kind: str
+    needs: tuple[str, ...]
+    #: The bank question that answers it best, when one answers it well (relevance at or above the threshold).
+    question_id: str | None
+    question: str | None
+    relevance: float
+    #: A question written from the seeker's words when the bank has none (``None`` otherwise).
+    written: str | None = None
 
 
 class ProfileInsight(BaseModel):
@@ -46,6 +71,7 @@ class ProfileInsight(BaseModel):
 
     seeker: Seeker
     interviewee: Interviewee
+    concerns: tuple[ConcernInsight, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,6 +84,22 @@ class _CorpusState:
     referral: np.ndarray
     organisation: np.ndarray
     field_vectors: np.ndarray
+    requires: np.ndarray  # (n, len(REQUIRES))
+    raised: np.ndarray  # (n,) needs the seeker to raise the matter
+
+
+@dataclass(frozen=True)
+class _Analysis:
+    """One profile scored against the corpus, with its concerns covered."""
+
+    reading: Reading
+    features: FeatureSet
+    contributions: np.ndarray
+    scores: np.ndarray
+    eligible: np.ndarray  # allowed, premise met
+    secured: tuple[int, ...]  # the questions that answer concerns, in concern order
+    answered: dict[int, int]  # concern index -> question index
+    written: tuple[tuple[int, str], ...]  # (concern index, written question) for concerns the bank cannot answer
 
 
 class Recommender:
@@ -65,9 +107,12 @@ class Recommender:
 
     Args:
         corpus: a ``Corpus``, a path to a JSON Lines corpus file, or ``None`` for the curated default.
-        encoder: any ``Encoder``; ``None`` loads all-MiniLM-L6-v2 from its package, offline, on first use.
+        encoder: an ``Encoder``, ``"static"`` (default), ``"minilm"`` (needs the ``transformers`` extra) or
+            ``"hashing"``.
         cache_dir: where question embeddings are cached (default: the user's cache folder).
-        ranker: learned ranking weights, or a path to them; ``None`` for the shipped ones.
+        ranker: learned ranking weights, or a path to them; ``None`` for the ones shipped for the encoder.
+        trained: ``False`` to run without the learned reading (for an encoder infoquest ships no trained
+            models for); otherwise such an encoder is an error.
 
     Nothing heavy happens here: the model loads and the corpus is embedded on the first call that needs it.
     """
@@ -75,10 +120,11 @@ class Recommender:
     def __init__(
         self,
         corpus: Corpus | str | os.PathLike[str] | None = None,
-        encoder: Encoder | None = None,
+        encoder: Encoder | str | None = None,
         *,
         cache_dir: str | os.PathLike[str] | None = None,
         ranker: LinearRanker | str | os.PathLike[str] | None = None,
+        trained: bool = True,
     ) -> None:
         if corpus is None:
             self.corpus = default_corpus()
@@ -88,19 +134,26 @@ class Recommender:
             self.corpus = load_corpus(corpus)
         self._encoder = encoder
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
-        self.ranker = ranker if isinstance(ranker, LinearRanker) else load_ranker(ranker)
+        self._ranker = ranker
+        self._use_trained = trained
 
     @cached_property
     def encoder(self) -> Encoder:
         """The embedding model (loaded on first use)."""
-        return self._encoder or default_encoder()
+        return resolve_encoder(self._encoder)
 
-    def _heads(self, name: str) -> dict[str, LinearHead] | None:
-        heads = load_heads(name)
-        if any(head.model_id != self.encoder.model_id for head in heads.values()):
-            logger.info("no %s heads for %s; inference falls back to neutral", name, self.encoder.model_id)
-            return None
-        return heads
+    @cached_property
+    def trained(self) -> Trained:
+        """The learned parts for this encoder (``ModelError`` when none ships for it, unless ``trained=False``)."""
+        model_id = self.encoder.model_id
+        return load_trained(model_id) if self._use_trained else untrained(model_id)
+
+    @cached_property
+    def ranker(self) -> LinearRanker:
+        """The ranking weights in use."""
+        if isinstance(self._ranker, LinearRanker):
+            return self._ranker
+        return self.trained.ranker() if self._ranker is None else load_ranker(self._ranker)
 
     def build_index(self, *, rebuild: bool = False, progress: Callable[[int, int], None] | None = None) -> Path:
         """Embed the corpus now (normally done on first use) and return the cache folder."""
@@ -125,7 +178,6 @@ class Recommender:
             from infoquest.etiquette import EtiquetteGuard
 
             guard = EtiquetteGuard()
-            # The guard reads MiniLM embeddings: reuse the index's when it was built with the same model.
             same = self.encoder.model_id == guard.head.model_id
             verdicts = guard.check([q.text for q in self.corpus], vectors if same else None)
             allowed = np.array([not v.asks_for_job for v in verdicts])
@@ -136,6 +188,8 @@ class Recommender:
         referral = np.array(
             [c == "Referrals and Closing" or "referrals" in t for c, t in zip(categories, topics, strict=True)]
         )
+        requires = requirement_matrix([q.requires for q in self.corpus])
+        raised = requires[:, REQUIRES.index("raised_by_seeker")] if "raised_by_seeker" in REQUIRES else None
         return _CorpusState(
             vectors=vectors,
             meta=meta,
@@ -145,109 +199,175 @@ class Recommender:
             referral=referral,
             organisation=np.array([c == "About the Organization" for c in categories]),
             field_vectors=self._field_vectors(vectors.shape[1]),
+            requires=requires,
+            raised=np.zeros(len(self.corpus), dtype=bool) if raised is None else raised,
         )
 
     def _field_vectors(self, dimension: int) -> np.ndarray:
         out = np.zeros((len(self.corpus), dimension), dtype=np.float32)
         restricted = [i for i, q in enumerate(self.corpus) if q.fields]
         if restricted:
-            out[restricted] = self.encoder.encode([", ".join(self.corpus[i].fields) for i in restricted])
+            names = [", ".join(f.replace("_", " and ") for f in self.corpus[i].fields) for i in restricted]
+            out[restricted] = self.encoder.encode(names)
         return out
 
-    def _understand(
-        self, profiles: Sequence[Profile], texts: Sequence[ProfileText] | None = None
-    ) -> tuple[list[Seeker], list[Interviewee]]:
-        role_heads, goal_heads = self._heads("roles"), self._heads("goals")
-        roles = [p.role for p in profiles]
-        if texts is None and (role_heads or goal_heads):
-            texts = embed_profiles(profiles, self.encoder, resume=False)
-        role_vecs = goal_vecs = None
-        if texts is not None:
-            # The whole goals and the role are embedded once, with everything else the ranking reads.
-            zeros = np.zeros(self._state.vectors.shape[1], dtype=np.float32)
-            role_vecs = np.array([zeros if t.role_vector is None else t.role_vector for t in texts])
-            goal_vecs = np.array([zeros if t.goals_vector is None else t.goals_vector for t in texts])
-        seekers = infer_seekers(profiles, goal_vecs, goal_heads)
-        interviewees = infer_interviewees(roles, role_vecs, role_heads, [p.interviewee for p in profiles])
-        return seekers, interviewees
+    # --- Reading and scoring ---------------------------------------------------------------------------------
 
-    def explain_profile(self, profile: Profile) -> ProfileInsight:
-        """What infoquest reads from the profile: stage, needs, interviewee kind and relationship."""
-        seekers, interviewees = self._understand([profile])
-        return ProfileInsight(seeker=seekers[0], interviewee=interviewees[0])
-
-    def _analyse(self, profiles: Sequence[Profile]) -> list[tuple[FeatureSet, ProfileText, Seeker, Interviewee]]:
+    def read(self, profiles: Sequence[Profile]) -> list[Reading]:
+        """Read profiles once: concerns, seeker, interviewee and the vectors everything else uses."""
         for profile in profiles:
             if not isinstance(profile, Profile):
                 raise InputError(f"expected a Profile, got {type(profile).__name__}; build one with Profile(...)")
-        if not profiles:
+        return read_profiles(profiles, self.encoder, self.trained)
+
+    def _analyse(self, readings: Sequence[Reading], k: int = 10) -> list[_Analysis]:
+        state, matcher = self._state, self.trained.matcher
+        if not readings:
             return []
-        state = self._state
-        texts = embed_profiles(profiles, self.encoder)
-        seekers, interviewees = self._understand(profiles, texts)
-        lexical = state.lexical.similarities([f"{p.goals} {p.role}" for p in profiles])
-        return [
-            (
-                compute_features(text, seeker, who, state.vectors, state.meta, lexical[row], state.field_vectors),
-                text,
-                seeker,
-                who,
+        lexical = state.lexical.similarities([f"{r.profile.goals} {r.profile.role}" for r in readings])
+        out = []
+        for row, reading in enumerate(readings):
+            text, concerns = reading.text, reading.concerns
+            relevance = np.zeros((0, len(self.corpus)))
+            if concerns:
+                values = signals(
+                    text.concern_vectors,
+                    text.concern_sentence_vectors,
+                    state.vectors,
+                    state.lexical.similarities([c.text for c in concerns]),
+                    reading.concern_needs,
+                    state.meta.topics,
+                )
+                relevance = matcher.probabilities(values)
+            features = compute_features(
+                reading, state.vectors, state.meta, lexical[row], state.field_vectors, relevance, matcher.threshold
             )
-            for row, (text, seeker, who) in enumerate(zip(texts, seekers, interviewees, strict=True))
-        ]
+            contributions = self.ranker.contributions(features.values)
+            scores = contributions.sum(axis=1) + self.ranker.intercept
+            # A personal matter is asked only when the seeker raised it: a concern it answers, or close goals.
+            raised = (features.values[:, 0] >= RAISED_SIMILARITY) | (
+                relevance.max(axis=0) >= matcher.threshold if len(relevance) else False
+            )
+            facts = reading.premises | {"raised_by_seeker"}
+            eligible = state.allowed & premises_met(state.requires, facts) & (~state.raised | raised)
+            priority = sorted(range(len(concerns)), key=lambda c: (_CONCERN_PRIORITY[concerns[c].kind], c))
+            secured, answered = selection.cover_concerns(
+                relevance, matcher.threshold, eligible, scores, state.vectors, priority, limit=max(1, k - 2)
+            )
+            out.append(
+                _Analysis(
+                    reading=reading,
+                    features=features,
+                    contributions=contributions,
+                    scores=scores,
+                    eligible=eligible,
+                    secured=tuple(secured),
+                    answered=answered,
+                    written=self._written(reading, answered, priority, relevance, matcher.threshold),
+                )
+            )
+        return out
+
+    def _written(
+        self, reading: Reading, answered: dict[int, int], priority: list[int], relevance: np.ndarray, bar: float
+    ) -> tuple[tuple[int, str], ...]:
+        """Questions written for the concerns no bank question answers (the etiquette guard checks each)."""
+        drafts = []
+        for c in priority:
+            concern = reading.concerns[c]
+            if c in answered or concern.kind == "goal" or (len(relevance) and relevance[c].max() >= bar):
+                continue
+            text = write_question(concern)
+            if text is not None:
+                drafts.append((c, text))
+        if not drafts:
+            return ()
+        from infoquest.etiquette import check_questions
+
+        verdicts = check_questions([text for _, text in drafts])
+        return tuple(d for d, v in zip(drafts, verdicts, strict=True) if not v.asks_for_job)
+
+    def explain_profile(self, profile: Profile) -> ProfileInsight:
+        """What infoquest reads from the profile: stage, needs, concerns, interviewee kind and relationship."""
+        (analysis,) = self._analyse(self.read([profile]))
+        return self._insight(analysis)
+
+    def _insight(self, analysis: _Analysis) -> ProfileInsight:
+        reading, relevance = analysis.reading, analysis.features.relevance
+        written = dict(analysis.written)
+        concerns = []
+        for c, concern in enumerate(reading.concerns):
+            best = analysis.answered.get(c)
+            needs = tuple(TOPICS[t] for t in np.argsort(-reading.concern_needs[c])[:3] if reading.concern_needs[c, t] >= 0.5)
+            concerns.append(
+                ConcernInsight(
+                    text=concern.text,
+                    kind=concern.kind,
+                    needs=needs,
+                    question_id=None if best is None else self.corpus[best].id,
+                    question=None if best is None else self.corpus[best].text,
+                    relevance=round(float(relevance[c].max()), 4) if len(relevance) else 0.0,
+                    written=written.get(c),
+                )
+            )
+        return ProfileInsight(seeker=reading.seeker, interviewee=reading.interviewee, concerns=tuple(concerns))
 
     def feature_matrices(self, profiles: Sequence[Profile]) -> list[np.ndarray]:
         """The ranking signals of each profile against every question, ``(n_questions, len(FEATURES))``.
 
         What ``benchmarks/train_ranker.py`` learns the weights from.
         """
-        return [features.values for features, *_ in self._analyse(profiles)]
+        return [a.features.values for a in self._analyse(self.read(profiles))]
 
-    def _score(self, profiles: Sequence[Profile]) -> list[tuple[np.ndarray, Callable[[int], tuple[str, ...]]]]:
-        """Scores of every question per profile, and a function giving a question's reasons on demand
-        (building reasons is the slow part; ``recommend`` needs them for k questions only)."""
-        results: list[tuple[np.ndarray, Callable[[int], tuple[str, ...]]]] = []
-        for features, text, seeker, who in self._analyse(profiles):
-            contributions = self.ranker.contributions(features.values)
-            scores = contributions.sum(axis=1) + self.ranker.intercept
-            bars = cutoffs(features)
+    # --- Results ---------------------------------------------------------------------------------------------
 
-            def reasons(
-                i: int,
-                c: np.ndarray = contributions,
-                f: FeatureSet = features,
-                t: ProfileText = text,
-                s: Seeker = seeker,
-                w: Interviewee = who,
-                b: dict[str, float] = bars,
-            ) -> tuple[str, ...]:
-                return explain(i, self.corpus[i].text, c, f, t, s, w, b)
+    def _reasons(self, analysis: _Analysis, i: int) -> tuple[str, ...]:
+        return explain(
+            i,
+            self.corpus[i].text,
+            analysis.contributions,
+            analysis.features,
+            analysis.reading,
+            cutoffs(analysis.features),
+        )
 
-            results.append((scores, reasons))
-        return results
+    def _question(self, i: int) -> Question:
+        category = self._state.categories[i]
+        q = self.corpus[i]
+        return q if q.category == category else q.model_copy(update={"category": category})
 
-    def _results(
-        self, indices: Sequence[int], scores: np.ndarray, reasons: Callable[[int], tuple[str, ...]]
-    ) -> list[Recommendation]:
-        categories = self._state.categories
-        return [
-            Recommendation(
-                question=self.corpus[i]
-                if self.corpus[i].category == categories[i]
-                else self.corpus[i].model_copy(update={"category": categories[i]}),
-                score=float(scores[i]),
-                rank=position,
-                reasons=reasons(i),
-            )
-            for position, i in enumerate(indices, start=1)
-        ]
+    def _result(self, analysis: _Analysis, i: int, rank: int, reasons: tuple[str, ...] | None = None) -> Recommendation:
+        concerns = tuple(analysis.reading.concerns[c].text for c, q in analysis.answered.items() if q == i)
+        return Recommendation(
+            question=self._question(i),
+            score=float(analysis.scores[i]),
+            rank=rank,
+            reasons=self._reasons(analysis, i) if reasons is None else reasons,
+            concerns=concerns,
+        )
+
+    def _written_result(self, analysis: _Analysis, c: int, text: str, n: int, rank: int) -> Recommendation:
+        concern = analysis.reading.concerns[c]
+        # The written question borrows its category from the bank question nearest to the concern.
+        nearest = int(np.argmax(self._state.vectors @ analysis.reading.text.concern_vectors[c]))
+        question = Question(id=f"W{n}", text=text, category=self._state.categories[nearest], source="goals")
+        reason = (
+            f'Written from your words, "{_short(concern.text)}": no question in the bank answers it'
+        )
+        return Recommendation(question=question, score=0.0, rank=rank, reasons=(reason,), concerns=(concern.text,))
 
     def rank_many(self, profiles: Sequence[Profile]) -> list[list[Recommendation]]:
-        """Rank the whole corpus for each profile, best first (questions that ask for a job are left out)."""
+        """Rank the whole corpus for each profile, best first.
+
+        The question that best answers each stated concern comes first (in concern order), then every other
+        question by score. Questions that ask for a job or whose premise is false are left out.
+        """
         out = []
-        for scores, reasons in self._score(profiles):
-            order = [int(i) for i in np.argsort(-scores, kind="stable") if self._state.allowed[i]]
-            out.append(self._results(order, scores, reasons))
+        for analysis in self._analyse(self.read(profiles)):
+            rest = [int(i) for i in np.argsort(-analysis.scores, kind="stable") if analysis.eligible[i]]
+            secured = sorted(analysis.secured, key=lambda i: -analysis.scores[i])
+            order = [*secured, *(i for i in rest if i not in set(secured))]
+            out.append([self._result(analysis, i, rank) for rank, i in enumerate(order, start=1)])
         return out
 
     def rank(self, profile: Profile) -> list[Recommendation]:
@@ -255,31 +375,52 @@ class Recommender:
         return self.rank_many([profile])[0]
 
     def recommend_many(self, profiles: Sequence[Profile], k: int = 10) -> list[list[Recommendation]]:
-        """Select ``k`` questions per profile: relevant, diverse, no near-duplicates, in the guide's order.
+        """Select ``k`` questions per profile: each stated concern answered where the bank can (its best
+        question first, or one written from the seeker's words where it cannot, at most ``k // 4``), then
+        relevant, diverse questions for this stage and interviewee; no near-duplicates, in the guide's order.
 
         Raises:
             InputError: ``k`` is not between 1 and 100.
         """
-        if not isinstance(k, int) or not 1 <= k <= MAX_K:
+        if isinstance(k, bool) or not isinstance(k, int | np.integer) or not 1 <= k <= MAX_K:
             raise InputError(f"k must be a whole number from 1 to {MAX_K}, got {k!r}")
+        k = int(k)
         state = self._state
         out = []
-        for scores, reasons in self._score(profiles):
+        for analysis in self._analyse(self.read(profiles), k):
+            written = list(analysis.written)[: k // 4]
             chosen = selection.select(
-                scores, state.vectors, state.categories, k, allowed=state.allowed, referral=state.referral
+                analysis.scores,
+                state.vectors,
+                state.categories,
+                k - len(written),
+                allowed=analysis.eligible,
+                referral=state.referral,
+                seed=analysis.secured,
             )
-            ordered = selection.conversation_order(chosen, scores, state.organisation, state.meta.sensitive >= 0.5)
-            out.append(self._results(ordered, scores, reasons))
+            ordered = selection.conversation_order(
+                chosen, analysis.scores, state.organisation, state.meta.sensitive >= 0.5
+            )
+            reasons = _spread_reasons([self._reasons(analysis, i) for i in ordered])
+            results = [self._result(analysis, i, 0, r) for i, r in zip(ordered, reasons, strict=True)]
+            # Written questions go early in the core, after the first (opening) question.
+            for n, (c, text) in enumerate(written, start=1):
+                results.insert(min(n, len(results)), self._written_result(analysis, c, text, n, 0))
+            out.append([r.model_copy(update={"rank": position}) for position, r in enumerate(results, start=1)])
         return out
 
     def recommend(self, profile: Profile, k: int = 10) -> list[Recommendation]:
         """Select ``k`` questions for one profile; see ``recommend_many``."""
         return self.recommend_many([profile], k=k)[0]
 
+    # --- Plans -----------------------------------------------------------------------------------------------
+
     def plan(
         self, profile: Profile, minutes: int = plan_mod.DEFAULT_MINUTES, extra: Sequence[str] = ()
     ) -> InterviewPlan:
         """An interview plan that fits ``minutes`` (10–60): opening, core, careful questions late, closing.
+
+        Questions written for the seeker's unanswered concerns are placed like the seeker's own.
 
         Args:
             profile: the seeker.
@@ -291,10 +432,15 @@ class Recommender:
         """
         plan_mod.check_minutes(minutes)
         state = self._state
-        ((scores, reasons),) = self._score([profile])
-        extras, refused = self._extras(extra)
-        order = [int(i) for i in np.argsort(-scores, kind="stable") if state.allowed[i]]
-        candidates = [self._candidate(i, scores, reasons) for i in order]
+        (analysis,) = self._analyse(self.read([profile]))
+        scores = analysis.scores
+        written = [text for _, text in analysis.written][:2]
+        extras, refused = self._extras([*extra, *written], written=set(written))
+        order = [int(i) for i in np.argsort(-scores, kind="stable") if analysis.eligible[i]]
+        secured = sorted(analysis.secured, key=lambda i: -scores[i])
+        order = [*secured, *(i for i in order if i not in set(secured))]
+        # Reasons are the slow part: only the questions a plan could use get them.
+        candidates = [self._candidate(analysis, i, with_reasons=n < 80) for n, i in enumerate(order)]
         position = {i: n for n, i in enumerate(order)}
         # Enough diverse candidates to fill even a long meeting (about one per two minutes, at least 16).
         chosen = selection.select(
@@ -302,13 +448,14 @@ class Recommender:
             state.vectors,
             state.categories,
             max(16, minutes // 2 + 8),
-            allowed=state.allowed,
+            allowed=analysis.eligible,
             referral=np.zeros(len(scores), dtype=bool),
+            seed=analysis.secured,
         )
         closing = self._closing(candidates)
         feedback = {c.id: c.topics for c in candidates}
         planned, intro, thanks = plan_mod.assemble(candidates, extras, [position[i] for i in chosen], minutes, closing)
-        goals = [s for s in self.explain_profile(profile).seeker.goal_sentences]
+        goals = list(analysis.reading.seeker.goal_sentences)
         return InterviewPlan(
             minutes=minutes,
             intro_minutes=intro,
@@ -323,19 +470,19 @@ class Recommender:
             refused=tuple(refused),
         )
 
-    def _candidate(self, i: int, scores: np.ndarray, reasons: Callable[[int], tuple[str, ...]]) -> Candidate:
+    def _candidate(self, analysis: _Analysis, i: int, *, with_reasons: bool = True) -> Candidate:
         state, q = self._state, self.corpus[i]
         return Candidate(
             id=q.id,
             text=q.text,
             category=state.categories[i],
-            score=float(scores[i]),
+            score=float(analysis.scores[i]),
             minutes=float(state.meta.minutes[i]),
             placement=PLACEMENTS[int(state.meta.placement[i].argmax())],
             sensitive=bool(state.meta.sensitive[i] >= 0.5),
             referral=bool(state.referral[i]),
             topics=q.topics,
-            reasons=reasons(i),
+            reasons=self._reasons(analysis, i) if with_reasons else (),
         )
 
     def _closing(self, candidates: list[Candidate]) -> Candidate:
@@ -356,9 +503,11 @@ class Recommender:
             referral=True,
         )
 
-    def _extras(self, texts: Sequence[str]) -> tuple[list[Candidate], list[dict[str, str | None]]]:
-        """The seeker's own questions: job requests refused with a suggestion, the rest described by
-        their nearest curated neighbours (placement, minutes, sensitivity)."""
+    def _extras(
+        self, texts: Sequence[str], written: set[str] | None = None
+    ) -> tuple[list[Candidate], list[dict[str, str | None]]]:
+        """The seeker's own questions (and those written from their goals): job requests refused with a
+        suggestion, the rest described by their nearest curated neighbours (placement, minutes, sensitivity)."""
         texts = [" ".join(t.split()) for t in texts if t and t.strip()]
         if not texts:
             return [], []
@@ -369,7 +518,10 @@ class Recommender:
         kept = [v.text for v in verdicts if not v.asks_for_job]
         if not kept:
             return [], refused
-        mine = Corpus.from_questions([Question(id=f"yours-{n}", text=t, source="yours") for n, t in enumerate(kept, 1)])
+        source = {t: ("goals" if written and t in written else "yours") for t in kept}
+        mine = Corpus.from_questions(
+            [Question(id=f"{source[t]}-{n}", text=t, source=source[t]) for n, t in enumerate(kept, 1)]
+        )
         default = default_corpus()
         meta = impute(
             describe(mine),
@@ -392,3 +544,21 @@ class Recommender:
             )
             for n, q in enumerate(mine)
         ], refused
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _spread_reasons(reasons: list[tuple[str, ...]], most: int = 2) -> list[tuple[str, ...]]:
+    """Keep any one reason on at most ``most`` questions of a set: a reason repeated on every pick says
+    nothing. Later questions lose the repeat (and keep their other reasons, if any)."""
+    seen: Counter[str] = Counter()
+    out = []
+    for items in reasons:
+        kept = tuple(r for r in items if seen[r] < most)
+        seen.update(kept)
+        out.append(kept)
+    return out
+

@@ -25,22 +25,27 @@ def select(
     *,
     allowed: np.ndarray,
     referral: np.ndarray,
+    seed: Sequence[int] = (),
 ) -> list[int]:
     """Indices of k questions chosen by MMR over the top of the ranking.
 
     Rules: no two near-duplicates; when ``k >= 5`` no category fills more than half the set (so at
     least two categories appear); when ``k >= 8`` at least one referral question; nothing outside
-    ``allowed`` (questions that ask for a job, or filtered by the caller).
+    ``allowed`` (questions that ask for a job, whose premise is false, or filtered by the caller).
+    ``seed`` questions (those that answer the seeker's concerns) are kept and the set is filled around them.
     """
     order = [int(i) for i in np.argsort(-scores, kind="stable") if allowed[i]]
-    pool = order[: max(k * POOL_FACTOR, 40)]
+    pool = list(dict.fromkeys([*seed, *order[: max(k * POOL_FACTOR, 40)]]))
     if not pool or k <= 0:
         return []
     low, high = float(scores[pool].min()), float(scores[pool].max())
     relevance = {i: (scores[i] - low) / (high - low) if high > low else 1.0 for i in pool}
     cap = math.ceil(k / 2) if k >= 5 else k
-    chosen: list[int] = []
+    chosen: list[int] = list(seed)[:k]
     counts: dict[str, int] = {}
+    for i in chosen:
+        counts[categories[i]] = counts.get(categories[i], 0) + 1
+    cap = max([cap, *counts.values()])  # concern answers may exceed the category cap; never drop one for it
     while len(chosen) < k:
         best, best_value = None, -math.inf
         for i in pool:
@@ -60,7 +65,7 @@ def select(
         chosen.append(best)
         counts[categories[best]] = counts.get(categories[best], 0) + 1
     if k >= 8 and chosen and not any(referral[i] for i in chosen):
-        _swap_in_referral(chosen, order, vectors, categories, referral, cap)
+        _swap_in_referral(chosen, order, vectors, categories, referral, cap, keep=len(seed))
     return chosen
 
 
@@ -71,16 +76,55 @@ def _swap_in_referral(
     categories: Sequence[str],
     referral: np.ndarray,
     cap: int,
+    keep: int = 0,
 ) -> None:
-    """Replace the lowest-ranked pick it can with the best referral question that breaks no rule."""
+    """Replace the lowest-ranked pick it can (never one of the first ``keep``) with the best referral question
+    that breaks no rule."""
     for candidate in (i for i in order if referral[i] and i not in chosen):
-        for position in range(len(chosen) - 1, -1, -1):
+        for position in range(len(chosen) - 1, keep - 1, -1):
             kept = chosen[:position] + chosen[position + 1 :]
             if any(float(vectors[candidate] @ vectors[j]) >= NEAR_DUPLICATE for j in kept):
                 break  # too close to a pick that stays whichever is replaced: try the next referral
             if sum(categories[j] == categories[candidate] for j in kept) < cap:
                 chosen[position] = candidate
                 return
+
+
+def cover_concerns(
+    relevance: np.ndarray,
+    threshold: float,
+    eligible: np.ndarray,
+    scores: np.ndarray,
+    vectors: np.ndarray,
+    priority: Sequence[int],
+    limit: int,
+) -> tuple[list[int], dict[int, int]]:
+    """For each concern that has a good question, its best one: concerns in ``priority`` order, a question that
+    answers several counting for each, no near-duplicates, at most ``limit`` questions.
+
+    Returns the chosen question indices and, per concern answered, the question that answers it.
+    """
+    chosen: list[int] = []
+    answered: dict[int, int] = {}
+    good = (relevance >= threshold) & eligible[None, :]
+    spread = float(scores.max() - scores.min()) or 1.0
+    for c in priority:
+        if c in answered or len(chosen) >= limit or not good[c].any():
+            continue
+        open_rows = [r for r in range(len(relevance)) if r not in answered]
+        serves = good[open_rows].sum(axis=0)
+        # Best for this concern first; then one that also answers other open concerns; then the overall score.
+        value = np.where(good[c], relevance[c] + 0.15 * serves + 0.1 * (scores - scores.min()) / spread, -np.inf)
+        for i in np.argsort(-value, kind="stable"):
+            if not np.isfinite(value[i]):
+                break
+            if all(float(vectors[i] @ vectors[j]) < NEAR_DUPLICATE for j in chosen):
+                chosen.append(int(i))
+                for r in open_rows:
+                    if good[r, i]:
+                        answered[r] = int(i)
+                break
+    return chosen, answered
 
 
 def conversation_order(

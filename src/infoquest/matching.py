@@ -1,0 +1,104 @@
+"""How well each question addresses each of the seeker's concerns: a calibrated probability.
+
+A small logistic model over a few signals (the concern's and its sentence's similarity to the question, how
+the question stands out among all questions for this concern, shared words, shared topics), fitted on judged
+concern–question pairs (``benchmarks/train_concerns.py``). Its threshold says when a concern has a good
+question in the bank and when it has none, so a question can be written for it instead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from infoquest.errors import ModelError
+
+FORMAT_VERSION = 1
+SIGNALS: tuple[str, ...] = ("cosine", "standing", "margin", "sentence", "lexical", "topics")
+
+
+def signals(
+    concern_vectors: np.ndarray,
+    sentence_vectors: np.ndarray,
+    question_vectors: np.ndarray,
+    lexical: np.ndarray,
+    concern_needs: np.ndarray,
+    question_topics: np.ndarray,
+) -> np.ndarray:
+    """The matcher's inputs, ``(c, n, len(SIGNALS))`` for c concerns and n questions.
+
+    ``standing`` is the cosine as a z-score among all questions for this concern (a concern with one clearly
+    closest question stands out); ``margin`` is the gap to this concern's best cosine (0 for the best).
+    """
+    cosine = concern_vectors @ question_vectors.T
+    mean = cosine.mean(axis=1, keepdims=True)
+    std = cosine.std(axis=1, keepdims=True) + 1e-6
+    standing = (cosine - mean) / std
+    margin = cosine - cosine.max(axis=1, keepdims=True)
+    sentence = sentence_vectors @ question_vectors.T
+    topics = (concern_needs[:, None, :] * question_topics[None, :, :]).max(axis=2)
+    return np.stack([cosine, standing, margin, sentence, lexical, topics], axis=2)
+
+
+@dataclass(frozen=True)
+class ConcernMatcher:
+    """``P(question addresses concern) = sigmoid(coef · signals + intercept)``; ``threshold`` marks a good match."""
+
+    model_id: str
+    coef: np.ndarray
+    intercept: float
+    threshold: float
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def probabilities(self, values: np.ndarray) -> np.ndarray:
+        """``(c, n)`` probabilities from ``signals(...)``."""
+        logits = values @ self.coef + self.intercept
+        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30))))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT_VERSION,
+            "model_id": self.model_id,
+            "signals": list(SIGNALS),
+            "coef": np.round(self.coef, 8).tolist(),
+            "intercept": round(float(self.intercept), 8),
+            "threshold": round(float(self.threshold), 6),
+            "info": self.info,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ConcernMatcher:
+        if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
+            raise ValueError(f"expected a JSON object of format {FORMAT_VERSION}")
+        if tuple(data["signals"]) != SIGNALS:
+            raise ValueError("its signals differ from this version's; retrain with benchmarks/train_concerns.py")
+        coef = np.asarray(data["coef"], dtype=np.float64)
+        if coef.shape != (len(SIGNALS),) or not np.isfinite(coef).all():
+            raise ValueError("inconsistent weights")
+        return cls(
+            model_id=str(data["model_id"]),
+            coef=coef,
+            intercept=float(data["intercept"]),
+            threshold=float(data["threshold"]),
+            info=dict(data.get("info", {})),
+        )
+
+    @classmethod
+    def neutral(cls, model_id: str = "untrained") -> ConcernMatcher:
+        """A plain, untrained rule for encoders with no trained matcher: a question matches a concern when it
+        stands well out among all questions for it and is close in absolute terms too."""
+        coef = np.array([6.0, 1.2, 4.0, 0.0, 2.0, 0.5])
+        return cls(model_id=model_id, coef=coef, intercept=-6.5, threshold=0.5, info={"trained": False})
+
+
+def load_matcher(path: str | os.PathLike[str]) -> ConcernMatcher:
+    """Read a matcher saved by the training script."""
+    try:
+        return ConcernMatcher.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"cannot load the concern matcher {path} ({exc}); reinstall infoquest") from None

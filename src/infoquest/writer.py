@@ -1,0 +1,117 @@
+"""Questions written for concerns the bank does not answer, from the seeker's own words.
+
+"Does being bilingual in Cantonese help?" has no question in any bank; the seeker's own words make one,
+addressed to the interviewee. The rules are few and plain (no generative model, nothing downloaded):
+
+- a concern stated as a question is kept, turned to the interviewee ("Should I do X or Y first?" →
+  "Would you advise me to do X or Y first?"), with where the interviewee works added when it reads well;
+- a worry becomes a question about how people in the interviewee's work deal with it ("burnout" →
+  "How do people in your work deal with burnout?"; "that my age will count against me" → "Do you think my
+  age will count against me?");
+- something to learn becomes a request for advice ("how to price bids without underbidding" → "What advice
+  do you have on how to price bids without underbidding?").
+
+Every written question is checked by the etiquette guard before it is offered.
+"""
+
+from __future__ import annotations
+
+import re
+
+from infoquest.concerns import Concern
+
+#: Written questions longer than this read badly; the concern is then left unanswered rather than garbled.
+MAX_WORDS = 30
+
+_VERB_START = re.compile(
+    r"^(?:get|getting|find|finding|handle|handling|know|knowing|price|pricing|set|setting|build|building|"
+    r"make|making|balance|balancing|deal|dealing|manage|managing|choose|choosing|break|breaking|move|moving|"
+    r"switch|switching|start|starting|prepare|preparing|negotiate|negotiating|explain|explaining|land|landing|"
+    r"grow|growing|keep|keeping|avoid|avoiding|stand|standing|network|networking|pass|passing|transition|"
+    r"transitioning|return|returning|become|becoming|work|working|learn|learning|write|writing|pay|paying|"
+    r"hire|hiring|apply|applying|stay|staying|cope|coping|figure|figuring|decide|deciding|earn|earning)\b",
+    re.IGNORECASE,
+)
+_QUESTION_WORD = re.compile(
+    r"^(?:how|what|when|where|which|who|why|is|are|do|does|did|can|could|would|will|should|has|have)\b", re.I
+)
+_CLAUSE_START = re.compile(r"^(?:whether|if)\s+", re.IGNORECASE)
+_SHOULD_I = re.compile(r"^should i\b", re.IGNORECASE)
+_DANGLING = re.compile(r"\b(?:them|it|that|those|these|her|him)\b", re.IGNORECASE)
+_FIRST_PERSON_CLAUSE = re.compile(r"^(?:i|i'm|i'd|i've|my|we|our)\b", re.IGNORECASE)
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,;:-")
+    return text.rstrip("?.! ")
+
+
+def _lower_first(text: str) -> str:
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper() and not text.startswith("I "):
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _sentence(text: str) -> str:
+    text = text[0].upper() + text[1:]
+    return text if text.endswith("?") else f"{text}?"
+
+
+def _fix_i(text: str) -> str:
+    return re.sub(r"\bi\b", "I", re.sub(r"\bi'(m|d|ve|ll)\b", r"I'\1", text))
+
+
+def _question(body: str) -> str:
+    # "I keep hearing new RTs get stuck on nights, so is the night rotation forever?" → the question part.
+    parts = re.split(r",\s*(?:so|but|and)\s+(?=(?:is|are|do|does|how|what|when|which|who|why|can|could|should|will|would)\b)", body)
+    body = parts[-1] if len(parts) > 1 and len(parts[-1].split()) >= 4 else body
+    lead, colon, rest = body.partition(": ")
+    if colon and _QUESTION_WORD.match(rest):  # "The on-call part scares me though: how often …?"
+        body = rest[0].upper() + rest[1:]
+    if len(body.split()) < 8 and _DANGLING.search(body):
+        return None  # "do I need them before applying?" means nothing out of its sentence
+    if _SHOULD_I.match(body):
+        # The seeker asks the interviewee's advice: say so.
+        return _sentence(f"In your view, {_lower_first(body)}")
+    if len(body.split()) <= 8 and re.search(r"\b(?:helps?|matters?|counts?)$", body, re.IGNORECASE):
+        return _sentence(f"{body} in your work")  # "Does being bilingual in Cantonese help in your work?"
+    return _sentence(body)
+
+
+def write_question(concern: Concern) -> str | None:
+    """A question that asks the interviewee about ``concern`` in the seeker's words, or ``None`` when the
+    concern does not make a readable question."""
+    body = _fix_i(_clean(concern.text))
+    if not body or len(body.split()) > MAX_WORDS - 8 or concern.kind == "goal":
+        return None
+    lowered = body.lower()
+    if lowered.startswith(("how to ", "what to ", "when to ", "where to ", "whether to ")):
+        return _sentence(f"What advice do you have on {_lower_first(body)}")
+    if concern.kind == "question":
+        return _question(body)
+    clause = _CLAUSE_START.match(body)
+    if clause:
+        # "whether a master's is worth it" → "Do you think a master's is worth it?"
+        rest = body[clause.end() :]
+        if re.match(r"^I should\b", rest):
+            return _sentence(f"In your view, should I{rest[len('I should') :]}")
+        return _sentence(f"Do you think {rest}")
+    if _QUESTION_WORD.match(body):
+        if concern.kind == "learn" and not re.match(r"^\w+\s+(?:is|are|do|does|did|can|should|would|will)\b", body, re.I):
+            return _sentence(f"Could you tell me {_lower_first(body)}")  # "how the cash flow works"
+        return _question(body)
+    if concern.kind == "worry":
+        if _FIRST_PERSON_CLAUSE.match(body) and not body.lower().startswith("my "):
+            # "my age will count against me" reads as a question; "I already get strain" does not.
+            if re.search(r"\b(?:will|would|could|might|can|can't|won't|should|is|are)\b", body, re.IGNORECASE):
+                return _sentence(f"Do you think {body}")
+            return None
+        if body.lower().startswith("my ") and re.search(r"\b(?:will|would|could|might|can|is|are)\b", body, re.I):
+            return _sentence(f"Do you think {body}")
+        noun = re.sub(r"^my\b", "their", _lower_first(body), flags=re.IGNORECASE)
+        return _sentence(f"How do people in your work handle {noun}")
+    if concern.kind == "learn":
+        if _VERB_START.match(body):
+            return _sentence(f"What advice would you give someone who wants to {_lower_first(body)}")
+        return _sentence(f"What should I know about {_lower_first(body)}")
+    return None
