@@ -70,6 +70,7 @@ REQUIRES: Final = (
     "manages_people",  # the interviewee manages a team or hires
     "in_academia",  # the interviewee is an academic
     "knows_family",  # the interviewee knows the seeker's family
+    "raised_by_seeker",  # a personal matter (visa, disability, service, record…) the seeker's goals bring up
 )
 
 PLACEMENTS: Final = ("opening", "core", "closing", "follow_up")
