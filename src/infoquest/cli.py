@@ -13,6 +13,7 @@ import click
 
 from infoquest._version import __version__
 from infoquest.errors import InfoquestError
+from infoquest.sanitise import one_line
 from infoquest.vocab import KINDS, STAGES
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -37,7 +38,8 @@ def _library_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except InfoquestError as exc:
-            raise click.ClickException(str(exc)) from None
+            # Messages quote paths, ids and entries: control characters must not reach the terminal.
+            raise click.ClickException(one_line(str(exc))) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -282,6 +284,16 @@ def index_build(corpus_path: str | None, rebuild: bool) -> None:
     click.echo(f"Index of {len(rec.corpus)} questions cached in {folder}")
 
 
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so the final flush at exit cannot fail a second time."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):  # no real file descriptor (tests capture stdout): nothing to flush
+        pass
+
+
 def main() -> None:
     """Console-script entry point: the library's errors are one line (see ``_library_errors``); anything
     else still ends in one line, naming only the exception's type (its text might quote a résumé)."""
@@ -291,7 +303,16 @@ def main() -> None:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
     except BrokenPipeError:  # e.g. `infoquest corpus list | head`
+        _discard_stdout()
         sys.exit(0)
+    except RecursionError:
+        click.echo("Error: the input is nested too deeply to process; simplify it", err=True)
+        sys.exit(1)
+    except OSError as exc:  # e.g. `infoquest suggest ... > /dev/full`: reading is the library's own error
+        _discard_stdout()
+        reason = exc.strerror or type(exc).__name__
+        click.echo(f"Error: cannot write the output ({reason}); check the disk space and the destination", err=True)
+        sys.exit(1)
     except Exception as exc:  # a bug: say so in one line, never a traceback
         if os.environ.get("INFOQUEST_DEBUG"):
             raise

@@ -12,7 +12,10 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from infoquest import _paths
+from infoquest._files import FileTooLargeError, NotRegularFileError, describe, read_bounded
 from infoquest.errors import CorpusError
+from infoquest.jsonsafe import JSONTextError, loads
+from infoquest.sanitise import clip, quote
 from infoquest.vocab import (
     CATEGORIES,
     FIELDS,
@@ -32,7 +35,7 @@ MAX_CORPUS_BYTES = 20 * 1024 * 1024
 def _check_values(values: list[str], allowed: Sequence[str], what: str) -> list[str]:
     unknown = [v for v in values if v not in allowed]
     if unknown:
-        raise ValueError(f"unknown {what} {', '.join(map(repr, unknown))}; allowed: {', '.join(allowed)}")
+        raise ValueError(f"unknown {what} {', '.join(map(quote, unknown[:5]))}; allowed: {', '.join(allowed)}")
     return values
 
 
@@ -171,7 +174,7 @@ def parse_entry(raw: Any, line: int, source: str) -> Question:
         raise CorpusError(f"{source}:{line}: expected a JSON object with at least a 'text' field")
     data = dict(raw)
     data.setdefault("id", f"L{line}")
-    label = f"{source}:{line} (id {data['id']!r})"
+    label = f"{source}:{line} (id {quote(data['id'])})"
     try:
         return Question.model_validate(data)
     except ValidationError as exc:
@@ -179,20 +182,30 @@ def parse_entry(raw: Any, line: int, source: str) -> Question:
 
 
 def read_corpus_text(path: Path) -> str:
-    """The text of a corpus file, within the size limit; ``CorpusError`` with a one-line reason otherwise."""
-    source = str(path)
+    """The text of a corpus file, within the size limit; ``CorpusError`` with a one-line reason otherwise.
+
+    Only regular files are read (a FIFO or ``/dev/zero`` is refused before anything is read), and never
+    more than :data:`MAX_CORPUS_BYTES`.
+    """
+    source = clip(str(path), 200)
     try:
-        if path.is_dir():
-            raise CorpusError(f"{source}: is a folder; pass a .jsonl corpus file")
-        if path.stat().st_size > MAX_CORPUS_BYTES:
-            raise CorpusError(f"{source}: corpus file is larger than {MAX_CORPUS_BYTES // 2**20} MiB")
-        return path.read_text(encoding="utf-8-sig")
+        data = read_bounded(path, MAX_CORPUS_BYTES)
     except FileNotFoundError:
         raise CorpusError(f"{source}: corpus file not found; check the path") from None
+    except IsADirectoryError:
+        raise CorpusError(f"{source}: is a folder; pass a .jsonl corpus file") from None
+    except FileTooLargeError:
+        raise CorpusError(
+            f"{source}: corpus file is larger than {MAX_CORPUS_BYTES // 2**20} MiB; split it or remove questions"
+        ) from None
+    except NotRegularFileError as exc:
+        raise CorpusError(f"{source}: {describe(exc)}") from None
+    except OSError as exc:
+        raise CorpusError(f"{source}: cannot read corpus file ({describe(exc)})") from None
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CorpusError(f"{source}: corpus file is not UTF-8 text; save it as UTF-8 JSON Lines") from None
-    except OSError as exc:
-        raise CorpusError(f"{source}: cannot read corpus file ({exc.strerror})") from None
 
 
 def content_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -207,9 +220,9 @@ def iter_lines(path: Path) -> Iterator[tuple[int, Any]]:
     """Decoded JSON Lines entries with their 1-based line numbers; blank lines and ``#`` comments skipped."""
     for number, line in content_lines(read_corpus_text(path)):
         try:
-            yield number, json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise CorpusError(f"{path}:{number}: not valid JSON ({exc.msg}); one JSON object per line") from None
+            yield number, loads(line)
+        except JSONTextError as exc:
+            raise CorpusError(f"{clip(str(path), 200)}:{number}: {exc}; one JSON object per line") from None
 
 
 def load_corpus(path: str | os.PathLike[str]) -> Corpus:
@@ -226,10 +239,11 @@ def load_corpus(path: str | os.PathLike[str]) -> Corpus:
             line, the id and the problem).
     """
     path = Path(path)
-    entries = [(number, parse_entry(raw, number, str(path))) for number, raw in iter_lines(path)]
+    source = clip(str(path), 200)
+    entries = [(number, parse_entry(raw, number, source)) for number, raw in iter_lines(path)]
     if not entries:
-        raise CorpusError(f"{path}: the corpus has no questions; add one JSON object per line")
-    _check_unique([(q.id, number) for number, q in entries], source=str(path))
+        raise CorpusError(f"{source}: the corpus has no questions; add one JSON object per line")
+    _check_unique([(q.id, number) for number, q in entries], source=source)
     return Corpus(questions=tuple(q for _, q in entries), name=path.name)
 
 

@@ -1,4 +1,8 @@
-"""Text renderings of results for people (table, Markdown) and apps (JSON): what the CLI prints."""
+"""Text renderings of results for people (table, Markdown) and apps (JSON): what the CLI prints.
+
+Every rendering passes through :mod:`infoquest.sanitise` on its way out: questions, goals, ids and paths
+come from users and files, and their control and bidi characters are shown as escapes, never sent raw.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from infoquest.corpus import Corpus
 from infoquest.recommendation import Recommendation
+from infoquest.sanitise import for_json, for_terminal, one_line
 
 if TYPE_CHECKING:
     from infoquest.etiquette import EtiquetteVerdict
@@ -19,8 +24,8 @@ if TYPE_CHECKING:
 
 
 def to_json(data: Any) -> str:
-    """Stable, indented JSON."""
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    """Stable, indented JSON; control, bidi and surrogate characters escaped as ``\\uXXXX``."""
+    return for_json(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def _width() -> int:
@@ -38,7 +43,7 @@ def recommendations_table(recs: Sequence[Recommendation]) -> str:
         for reason in rec.reasons:
             lines.append(textwrap.fill(f"- {reason}", width, initial_indent="    ", subsequent_indent="      "))
         lines.append("")
-    return "\n".join(lines).rstrip()
+    return for_terminal("\n".join(lines).rstrip())
 
 
 def recommendations_markdown(
@@ -52,7 +57,7 @@ def recommendations_markdown(
         for reason in rec.reasons:
             lines.append(f"   - {reason}")
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return for_terminal("\n".join(lines).rstrip() + "\n")
 
 
 def render_recommendations(recs: Sequence[Recommendation], fmt: str, insight: ProfileInsight | None = None) -> str:
@@ -63,7 +68,7 @@ def render_recommendations(recs: Sequence[Recommendation], fmt: str, insight: Pr
             return to_json(items)
         return to_json({"profile": insight.model_dump(mode="json"), "questions": items})
     body = recommendations_markdown(recs) if fmt == "markdown" else recommendations_table(recs)
-    return body if insight is None else f"{render_insight(insight)}\n\n{body}"
+    return for_terminal(body if insight is None else f"{render_insight(insight)}\n\n{body}")
 
 
 def render_insight(insight: ProfileInsight) -> str:
@@ -78,7 +83,7 @@ def render_insight(insight: ProfileInsight) -> str:
         f"; retired: {'yes' if who.retired else 'no'}; hires: {'yes' if who.hires else 'no'}",
         "Correct these with --stage and --interviewee-kind.",
     ]
-    return "\n".join(lines)
+    return for_terminal("\n".join(lines))
 
 
 def render_corpus(corpus: Corpus, fmt: str) -> str:
@@ -92,7 +97,8 @@ def render_report(report: ValidationReport, fmt: str) -> str:
     """A validation report: one line per problem, then a summary."""
     if fmt == "json":
         return to_json(report.model_dump(mode="json"))
-    lines = [f"{report.path}:{problem}" for problem in report.problems]
+    path = one_line(report.path, limit=200)
+    lines = [one_line(f"{path}:{problem}") for problem in report.problems]
     verdict = "OK" if report.ok else f"{len(report.problems)} problem(s)"
     lines.append(f"{report.questions} questions checked: {verdict}")
     return "\n".join(lines)
@@ -116,8 +122,8 @@ def render_stats(stats: CorpusStats, fmt: str) -> str:
 
 
 def rows_table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
-    """A plain aligned text table."""
-    cells = [[str(h) for h in headers], *[[str(c) for c in row] for row in rows]]
+    """A plain aligned text table; a cell never breaks its row (newlines and controls are escaped)."""
+    cells = [[one_line(str(h)) for h in headers], *[[one_line(str(c)) for c in row] for row in rows]]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     out = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     out.insert(1, "  ".join("-" * w for w in widths))
@@ -128,7 +134,7 @@ def render_plan(plan: InterviewPlan, fmt: str) -> str:
     """An interview plan as Markdown (to print), plain text, or JSON (for apps)."""
     if fmt == "json":
         return to_json(plan.model_dump(mode="json"))
-    return plan.to_text() if fmt == "text" else plan.to_markdown()
+    return for_terminal(plan.to_text() if fmt == "text" else plan.to_markdown())
 
 
 def render_verdicts(verdicts: Sequence[EtiquetteVerdict], fmt: str) -> str:
@@ -138,9 +144,9 @@ def render_verdicts(verdicts: Sequence[EtiquetteVerdict], fmt: str) -> str:
     lines = []
     for v in verdicts:
         mark = "ASKS FOR A JOB" if v.asks_for_job else "ok"
-        lines.append(f"[{mark}] {v.text}  (confidence {v.confidence:.2f})")
+        lines.append(f"[{mark}] {one_line(v.text)}  (confidence {v.confidence:.2f})")
         if v.suggestion:
-            lines.append(f"    try instead: {v.suggestion}")
+            lines.append(f"    try instead: {one_line(v.suggestion)}")
     return "\n".join(lines)
 
 

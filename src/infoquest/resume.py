@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 import sys
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import MappingProxyType
 from typing import BinaryIO
 
-from infoquest import resume_formats
+from infoquest import resume_formats, resume_office, resume_pdf
+from infoquest._files import FileTooLargeError, NotRegularFileError, describe, read_bounded
+from infoquest._quiet import quiet_libraries
 from infoquest.errors import ResumeReadError
 
 #: Files above this size are refused before they are read; a long résumé PDF is well under 1 MiB.
@@ -253,8 +253,12 @@ def _format_of_name(name: str, label: str) -> str | None:
 
 
 def _sniff(data: bytes) -> str | None:
-    """The binary format the bytes show, whatever the name says; ``None`` for text."""
-    if b"%PDF-" in data[:1024]:
+    """The binary format the bytes start with, whatever the name says; ``None`` for text.
+
+    Only leading magic bytes count: a text résumé that mentions ``%PDF-`` in its first lines (a
+    developer's notes, a pasted file listing) is still text.
+    """
+    if data.startswith(b"%PDF-"):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return "odt" if data[30:38] == b"mimetype" and b"opendocument.text" in data[38:100] else "docx"
@@ -299,10 +303,24 @@ def read_resume_bytes(data: bytes, name: str, fmt: str | None = None) -> ResumeT
     elif fmt not in FORMATS:
         raise ResumeReadError(f"{label}: unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
+    with quiet_libraries():  # their log records can quote the file's bytes
+        raw, fmt = _extract(data, label, fmt)
+    if len(raw) > 4 * MAX_TEXT_CHARS:  # extractions padded with whitespace shrink when normalised
+        raise _too_long(label)
+    text = _normalise(raw)
+    if len(text) > MAX_TEXT_CHARS:
+        raise _too_long(label)
+    if not any(_WORD.search(line) and not _heading_key(line) for line in text.splitlines()):
+        raise ResumeReadError(f"{label}: no words could be read from it; check that it is the right file")
+    return ResumeText(text=text, sections=split_sections(text), source=name, format=fmt)
+
+
+def _extract(data: bytes, label: str, fmt: str | None) -> tuple[str, str]:
+    """Raw text of the file in its format (``None``: text, sniffed as JSON, Markdown or plain)."""
     if fmt == "pdf":
-        raw = resume_formats.pdf_text(data, label, max_pages=MAX_PAGES)
+        raw = resume_pdf.pdf_text(data, label, max_pages=MAX_PAGES)
     elif fmt in ("docx", "odt"):
-        read = resume_formats.docx_text if fmt == "docx" else resume_formats.odt_text
+        read = resume_office.docx_text if fmt == "docx" else resume_office.odt_text
         raw = read(data, label, max_uncompressed=MAX_DOCX_UNCOMPRESSED)
     else:
         raw = resume_formats.decode_text(data, label)
@@ -316,19 +334,17 @@ def read_resume_bytes(data: bytes, name: str, fmt: str | None = None) -> ResumeT
         elif fmt == "md":
             raw = _markdown_text(raw)
 
-    if len(raw) > 4 * MAX_TEXT_CHARS:  # extractions padded with whitespace shrink when normalised
-        raise _too_long(label)
-    text = _normalise(raw)
-    if len(text) > MAX_TEXT_CHARS:
-        raise _too_long(label)
-    if not any(_WORD.search(line) and not _heading_key(line) for line in text.splitlines()):
-        raise ResumeReadError(f"{label}: no words could be read from it; check that it is the right file")
-    return ResumeText(text=text, sections=split_sections(text), source=name, format=fmt)
+    return raw, fmt
 
 
 def _label(name: str) -> str:
-    """The name as messages show it: control characters (a newline in a file name) would break the line."""
-    return "".join(ch if ch.isprintable() else "?" for ch in name)
+    """The name as messages show it: control and bidi characters (a newline in a file name would break
+    the line) become ``?``, and a name longer than any real path is cut."""
+    label = "".join(ch if ch.isprintable() else "?" for ch in name[:_MAX_LABEL])
+    return label if len(name) <= _MAX_LABEL else f"{label}… ({len(name):,} characters)"
+
+
+_MAX_LABEL = 200
 
 
 def _too_long(label: str) -> ResumeReadError:
@@ -367,20 +383,18 @@ def read_resume(path: str | os.PathLike[str], *, stdin: BinaryIO | None = None) 
         data = (stdin or sys.stdin.buffer).read(MAX_FILE_BYTES + 1)
         return read_resume_bytes(data, "<stdin>")
     label = _label(name)
-    file = Path(name)
     try:
-        info = file.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise ResumeReadError(f"{label}: is a folder; give the path of the résumé file inside it")
-        _format_of_name(name, label)
-        if info.st_size > MAX_FILE_BYTES:
-            raise _too_large(label, info.st_size)
-        with file.open("rb") as stream:  # read() is bounded too: pipes and devices have no st_size
-            data = stream.read(MAX_FILE_BYTES + 1)
+        data = read_bounded(name, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise ResumeReadError(f"{label}: no such file; check the path and the spelling") from None
+    except IsADirectoryError:
+        raise ResumeReadError(f"{label}: is a folder; give the path of the résumé file inside it") from None
+    except FileTooLargeError as exc:
+        raise _too_large(label, exc.size) from None
     except PermissionError:
         raise ResumeReadError(f"{label}: permission denied; check who may read the file") from None
+    except NotRegularFileError as exc:
+        raise ResumeReadError(f"{label}: {describe(exc)}") from None
     except OSError as exc:
-        raise ResumeReadError(f"{label}: cannot be read ({exc.strerror}); copy it to a local disk") from None
+        raise ResumeReadError(f"{label}: cannot be read ({describe(exc)}); copy it to a local disk") from None
     return read_resume_bytes(data, name)

@@ -11,17 +11,19 @@ from dataclasses import dataclass
 from datetime import date
 
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-_MONTH = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+|\d{1,2}/)?"
+# Every repetition is bounded and possessive, and a month name or a keyword must start a word: each
+# match attempt does a bounded amount of work, so a scan is linear in the text ("janjanjan..." 60,000
+# characters long took 30 s when ``[a-z]*`` could run to the end of the line and back).
+_YEAR = r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)"
+_MONTH = r"(?:(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}+\.?\s{1,3}+|\d{1,2}/)?+"
 _PRESENT = r"(?:present|current|now|today|ongoing)"
+_DASH = r"\s{0,3}+(?:-|–|—|to|until)\s{0,3}+"
 _RANGE = re.compile(
-    rf"(?P<m1>{_MONTH})(?P<y1>{_YEAR})\s*(?:-|–|—|to|until)\s*(?:(?P<m2>{_MONTH})(?P<y2>{_YEAR})|(?P<now>{_PRESENT}))",
+    rf"(?P<m1>{_MONTH})(?P<y1>{_YEAR}){_DASH}(?:(?P<m2>{_MONTH})(?P<y2>{_YEAR})|(?P<now>{_PRESENT}))",
     re.IGNORECASE,
 )
-_EXPECTED = re.compile(
-    rf"(?:expected|anticipated|candidate|graduating|graduation|class of|est\.?)\W+(?:{_MONTH})?(?P<y>{_YEAR})",
-    re.IGNORECASE,
-)
+_GRADUATION = r"(?<![a-z])(?:expected|anticipated|candidate|graduating|graduation|class of|est\.?)"
+_EXPECTED = re.compile(rf"{_GRADUATION}\W{{1,5}}+(?:{_MONTH})(?P<y>{_YEAR})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from pathlib import Path
@@ -12,12 +11,21 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from infoquest.corpus import Corpus, Question, content_lines, parse_entry, read_corpus_text
+from infoquest.duplicates import PairFinder, near_duplicate_pairs
 from infoquest.encoders import Encoder, default_encoder
 from infoquest.errors import CorpusError
+from infoquest.jsonsafe import JSONTextError, loads
+from infoquest.sanitise import clip
 from infoquest.selection import NEAR_DUPLICATE
 from infoquest.vocab import CATEGORIES, INTERVIEWEES, PLACEMENTS, STAGES, UNCATEGORIZED
 
 ProblemKind = Literal["file", "json", "schema", "duplicate_id", "duplicate_text", "near_duplicate", "asks_for_job"]
+
+#: Near-duplicate pairs listed at most; past it one problem says more were left out. A corpus of
+#: near-identical questions has millions of pairs, and a report that long helps nobody.
+MAX_NEAR_DUPLICATES = 200
+# Pairs looked at before giving up on finding more to list (most can be skipped: one report per question).
+_MAX_PAIRS_EXAMINED = 200_000
 
 
 class Problem(BaseModel):
@@ -53,29 +61,43 @@ class ValidationReport(BaseModel):
 def _read_entries(path: Path) -> tuple[list[tuple[int, Question]], list[Problem]]:
     problems: list[Problem] = []
     entries: list[tuple[int, Question]] = []
+    source = clip(str(path), 200)
     for number, line in content_lines(read_corpus_text(path)):
         try:
-            raw = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(Problem(kind="json", line=number, id=None, message=f"not valid JSON ({exc.msg})"))
+            raw = loads(line)
+        except JSONTextError as exc:
+            problems.append(Problem(kind="json", line=number, id=None, message=str(exc)))
             continue
         try:
-            entries.append((number, parse_entry(raw, number, str(path))))
+            entries.append((number, parse_entry(raw, number, source)))
         except CorpusError as exc:
             qid = raw.get("id") if isinstance(raw, dict) else None
             detail = str(exc).split(": ", 1)[-1]
-            problems.append(Problem(kind="schema", line=number, id=str(qid) if qid else None, message=detail))
+            problems.append(Problem(kind="schema", line=number, id=clip(str(qid)) if qid else None, message=detail))
     return entries, problems
 
 
 def validate_corpus_file(
-    path: str | os.PathLike[str], *, encoder: Encoder | None = None, semantic: bool = True
+    path: str | os.PathLike[str],
+    *,
+    encoder: Encoder | None = None,
+    semantic: bool = True,
+    find_pairs: PairFinder = near_duplicate_pairs,
+    threshold: float = NEAR_DUPLICATE,
 ) -> ValidationReport:
     """Check a corpus file and report every problem rather than stopping at the first.
 
     Checks: JSON and schema per line (unknown categories, kinds, stages, topics, settings), duplicate
-    ids, duplicate texts (case and spacing ignored), and with ``semantic``: near-duplicates (cosine at or
-    above ``NEAR_DUPLICATE``) and questions that ask for a job (the etiquette guard).
+    ids, duplicate texts (case and spacing ignored), and with ``semantic``: near-duplicates (similarity
+    at or above ``threshold``; each question reported once, at most :data:`MAX_NEAR_DUPLICATES`) and
+    questions that ask for a job (the etiquette guard).
+
+    Args:
+        path: the corpus file.
+        encoder: embeds the questions for the semantic checks; the default model if not given.
+        semantic: run the checks that need embeddings.
+        find_pairs: the near-duplicate detector (vectors and threshold in, ``(i, j, similarity)`` out).
+        threshold: the similarity from which two questions count as saying the same thing.
 
     Raises:
         CorpusError: the file itself cannot be read.
@@ -97,7 +119,7 @@ def validate_corpus_file(
                 )
             )
         first_line.setdefault(q.id, number)
-        key = " ".join(q.text.lower().split()).rstrip("?. ")
+        key = _key(q.text)
         if key in first_text:
             other_line, other_id = first_text[key]
             problems.append(
@@ -110,33 +132,68 @@ def validate_corpus_file(
             )
         first_text.setdefault(key, (number, q.id))
     if semantic and entries:
-        problems.extend(_semantic_problems(entries, encoder or default_encoder()))
+        encoder = encoder or default_encoder()
+        vectors = encoder.encode([q.text for _, q in entries])
+        problems.extend(near_duplicate_problems(entries, vectors, find_pairs=find_pairs, threshold=threshold))
+        problems.extend(_job_request_problems(entries, encoder, vectors))
     problems.sort(key=lambda p: (p.line or 0, p.kind))
     return ValidationReport(path=str(path), questions=len(entries), problems=tuple(problems))
 
 
-def _semantic_problems(entries: list[tuple[int, Question]], encoder: Encoder) -> list[Problem]:
-    from infoquest.etiquette import EtiquetteGuard
+def _key(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip("?. ")
 
-    texts = [q.text for _, q in entries]
-    vectors = encoder.encode(texts)
-    problems = []
-    sims = vectors @ vectors.T
-    np.fill_diagonal(sims, -1.0)
-    for i, j in zip(*np.nonzero(np.triu(sims >= NEAR_DUPLICATE, k=1)), strict=True):
-        (line_i, qi), (line_j, qj) = entries[int(i)], entries[int(j)]
-        if " ".join(qi.text.lower().split()).rstrip("?. ") == " ".join(qj.text.lower().split()).rstrip("?. "):
+
+def near_duplicate_problems(
+    entries: list[tuple[int, Question]],
+    vectors: np.ndarray,
+    *,
+    find_pairs: PairFinder = near_duplicate_pairs,
+    threshold: float = NEAR_DUPLICATE,
+    limit: int = MAX_NEAR_DUPLICATES,
+) -> list[Problem]:
+    """One problem per question that says the same as an earlier one, at most ``limit`` (then a note).
+
+    Exact duplicates (same text, case and spacing aside) are left out: they are reported as such.
+    """
+    problems: list[Problem] = []
+    reported: set[int] = set()
+    keys: dict[int, str] = {}
+    for examined, (i, j, similarity) in enumerate(find_pairs(vectors, threshold)):
+        if j in reported:
+            continue
+        if len(problems) >= limit or examined >= _MAX_PAIRS_EXAMINED:
+            problems.append(
+                Problem(
+                    kind="near_duplicate",
+                    line=None,
+                    id=None,
+                    message=f"more near-duplicates than the {len(problems)} listed; fix these and validate again",
+                )
+            )
+            break
+        (line_i, qi), (line_j, qj) = entries[i], entries[j]
+        if keys.setdefault(i, _key(qi.text)) == keys.setdefault(j, _key(qj.text)):
             continue  # already reported as an exact duplicate
+        reported.add(j)
         problems.append(
             Problem(
                 kind="near_duplicate",
                 line=line_j,
                 id=qj.id,
-                message=f"says the same as line {line_i} ({qi.id}), similarity {sims[i, j]:.2f}",
+                message=f"says the same as line {line_i} ({qi.id}), similarity {similarity:.2f}",
             )
         )
+    return problems
+
+
+def _job_request_problems(entries: list[tuple[int, Question]], encoder: Encoder, vectors: np.ndarray) -> list[Problem]:
+    from infoquest.etiquette import EtiquetteGuard
+
+    texts = [q.text for _, q in entries]
     guard = EtiquetteGuard()
     same = encoder.model_id == guard.head.model_id  # then the embeddings above are the guard's own
+    problems = []
     for (line, q), verdict in zip(entries, guard.check(texts, vectors if same else None), strict=True):
         if verdict.asks_for_job:
             problems.append(
