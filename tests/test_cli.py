@@ -240,7 +240,7 @@ def test_explain_json_has_profile_and_questions(resume_txt: Path) -> None:
     args = ("suggest", "--resume", resume_txt, "--goals", GOALS, "--role", ROLE, "-k", "4")
     data = run_json(*args, "--explain")
     assert set(data) == {"profile", "questions"}
-    assert set(data["profile"]) == {"seeker", "interviewee"}
+    assert set(data["profile"]) == {"seeker", "interviewee", "languages", "warnings"}
     assert data["profile"]["interviewee"]["role"] == ROLE
     assert data["profile"]["seeker"]["goal_sentences"]
     _assert_recommendations(data["questions"], k=4)

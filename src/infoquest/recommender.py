@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from infoquest import plan as plan_mod
 from infoquest import selection
@@ -46,6 +46,10 @@ class ProfileInsight(BaseModel):
 
     seeker: Seeker
     interviewee: Interviewee
+    #: The language of each part of the profile given (``notices.profile_languages``), e.g. ``{"goals": "es"}``.
+    languages: dict[str, str] = Field(default_factory=dict)
+    #: One-line warnings: what is missing and what it would add, input not in English (``notices.profile_warnings``).
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -173,8 +177,16 @@ class Recommender:
 
     def explain_profile(self, profile: Profile) -> ProfileInsight:
         """What infoquest reads from the profile: stage, needs, interviewee kind and relationship."""
+        from infoquest.notices import profile_languages, profile_warnings
+
         seekers, interviewees = self._understand([profile])
-        return ProfileInsight(seeker=seekers[0], interviewee=interviewees[0])
+        languages = profile_languages(profile)
+        return ProfileInsight(
+            seeker=seekers[0],
+            interviewee=interviewees[0],
+            languages=languages,
+            warnings=profile_warnings(profile, languages),
+        )
 
     def _analyse(self, profiles: Sequence[Profile]) -> list[tuple[FeatureSet, ProfileText, Seeker, Interviewee]]:
         for profile in profiles:
