@@ -6,8 +6,12 @@ import hashlib
 import json
 import os
 import platform
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from infoquest.encoders import Encoder
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -15,13 +19,6 @@ HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 RESULTS = HERE / "results"
 TRAINED = HERE.parent / "models" / "trained"
-
-
-def make_encoder(name: str = "static") -> Any:
-    """The encoder every training and benchmark script uses: ``static`` (shipped default) or ``minilm``."""
-    from infoquest.encoders import resolve_encoder
-
-    return resolve_encoder(name)
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -33,6 +30,37 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 def is_test(text: str, share: int = 4) -> bool:
     """A stable held-out split: about 1 in ``share`` examples, decided by a hash of the text."""
     return int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16) % share == 0
+
+
+#: The encoders the training scripts can use, by the name given with ``--encoder``.
+ENCODERS = ("static", "minilm")
+DEFAULT_ENCODER = "static"
+
+
+def make_encoder(name: str = DEFAULT_ENCODER) -> Encoder:
+    """The encoder called ``name`` (``--encoder``): the one place that maps names to encoders."""
+    if name not in ENCODERS:
+        raise ValueError(f"unknown encoder {name!r}; use one of {', '.join(ENCODERS)}")
+    from infoquest.encoders import resolve_encoder
+
+    return resolve_encoder(name)
+
+
+def trained_folder(encoder: Encoder) -> Path:
+    """Where the trained parts for ``encoder`` are written (``models/trained`` or ``models/trained/minilm``)."""
+    from infoquest.trained import folder_for
+
+    folder = TRAINED.parent / folder_for(encoder.model_id)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def stratified_split(keys: Sequence[str], test_share: float = 0.25, seed: int = 0) -> tuple[list[int], list[int]]:
+    """A fixed held-out split with the same share of every class: ``(train indices, test indices)``."""
+    from sklearn.model_selection import train_test_split
+
+    train, test = train_test_split(list(range(len(keys))), test_size=test_share, stratify=list(keys), random_state=seed)
+    return sorted(train), sorted(test)
 
 
 def machine() -> str:

@@ -1,12 +1,11 @@
 """Train the small classifiers infoquest reads free text with, and report their held-out quality.
 
-    python benchmarks/train_heads.py [--only roles|goals|etiquette]
+    python benchmarks/train_heads.py [--only roles|goals] [--encoder minilm]
 
-Writes models/trained/{roles,goals,etiquette}.json (stamped JSON, no pickle) and benchmarks/results/heads.md.
-Each head is logistic regression (scikit-learn) on the MiniLM embedding of the text, most also on TF-IDF
-n-grams of it (character n-grams for roles and stages, robust to typos; word n-grams for the etiquette
-guard). Roles and goals heads are scored by 5-fold cross-validation, then trained on all their data;
-the etiquette head is trained on its training split only, so the F1 its test checks is on unseen examples.
+Writes models/trained/{roles,goals}.json (stamped JSON, no pickle) and benchmarks/results/heads.md.
+Each head is logistic regression (scikit-learn) on the embedding of the text, most also on TF-IDF
+character n-grams of it (robust to typos). Heads are scored by 5-fold cross-validation, then trained on
+all their data. The etiquette guard has its own script, ``benchmarks/train_guard.py``.
 """
 
 from __future__ import annotations
@@ -17,15 +16,14 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
-from sklearn.metrics import f1_score, precision_recall_fscore_support
+from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
-from common import DATA, RESULTS, TRAINED, is_test, make_encoder, read_jsonl
+from common import DATA, DEFAULT_ENCODER, ENCODERS, RESULTS, make_encoder, read_jsonl, trained_folder
 from infoquest.encoders import Encoder
 from infoquest.heads import LinearHead, fit_head, save_heads
 
 CHARS = ("char_wb", (2, 4), 4000)
-WORDS = ("word", (1, 2), 6000)
 
 
 def cross_validate(
@@ -91,7 +89,7 @@ def train_roles(encoder: Encoder, lines: list[str]) -> None:
             head = fit_head(name, x, labels, encoder.model_id, texts=texts, lexicon=CHARS)
         heads.append(replace(head, info={"cv_accuracy": round(accuracy, 4)}))
         lines.append(f"| {name} | {len(set(labels))} | {accuracy:.3f} |")
-    save_heads(TRAINED / "roles.json", heads, {"data": "benchmarks/data/roles.jsonl", "examples": len(rows)})
+    save_heads(trained_folder(encoder) / "roles.json", heads, {"data": "benchmarks/data/roles.jsonl", "examples": len(rows)})
     lines.append("")
 
 
@@ -106,7 +104,7 @@ def train_goals(encoder: Encoder, lines: list[str]) -> None:
     stage_head = fit_head("stage", x, stages, encoder.model_id, texts=texts, lexicon=CHARS)
     need_head = fit_head("needs", x, needs, encoder.model_id, multilabel=True)
     save_heads(
-        TRAINED / "goals.json",
+        trained_folder(encoder) / "goals.json",
         [
             replace(stage_head, info={"cv_accuracy": round(accuracy, 4)}),
             replace(need_head, info={"cv_micro_f1": round(micro, 4)}),
@@ -122,68 +120,14 @@ def train_goals(encoder: Encoder, lines: list[str]) -> None:
     ]
 
 
-def train_etiquette(encoder: Encoder, lines: list[str]) -> None:
-    rows = read_jsonl(DATA / "etiquette.jsonl")
-    texts = [r["text"] for r in rows]
-    test = np.array([is_test(t) for t in texts])
-    x = encoder.encode(texts)
-    y = np.array([bool(r["asks_for_job"]) for r in rows])
-    labels = [["asks_for_job"] if v else [] for v in y]
-    train_idx, test_idx = np.flatnonzero(~test), np.flatnonzero(test)
-    # The threshold is chosen by cross-validation inside the training split, never on the test split.
-    inner = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
-
-    def fit(name: str, rows_: np.ndarray) -> LinearHead:
-        return fit_head(
-            name,
-            x[rows_],
-            [labels[i] for i in rows_],
-            encoder.model_id,
-            multilabel=True,
-            texts=[texts[i] for i in rows_],
-            lexicon=WORDS,
-        )
-
-    oof = np.zeros(len(train_idx))
-    for a, b in inner.split(x[train_idx], y[train_idx]):
-        oof[b] = fit("cv", train_idx[a]).predict_proba(x[train_idx[b]], [texts[i] for i in train_idx[b]])[:, 0]
-    grid = np.arange(0.2, 0.81, 0.025)
-    threshold = float(max(grid, key=lambda t: f1_score(y[train_idx], oof >= t)))
-    head = fit("asks_for_job", train_idx)
-    probs = head.predict_proba(x[test_idx], [texts[i] for i in test_idx])[:, 0]
-    p, r, f, _ = precision_recall_fscore_support(y[test_idx], probs >= threshold, average="binary")
-    hard = [n for n, i in enumerate(test_idx) if rows[i]["kind"] in ("hard_negative", "polite_request")]
-    hard_fp = int(sum(probs[n] >= threshold for n in hard))
-    info = {
-        "threshold": round(threshold, 4),
-        "test_precision": round(float(p), 4),
-        "test_recall": round(float(r), 4),
-        "test_f1": round(float(f), 4),
-        "train_examples": len(train_idx),
-        "test_examples": len(test_idx),
-    }
-    save_heads(
-        TRAINED / "etiquette.json",
-        [replace(head, info=info)],
-        {"data": "benchmarks/data/etiquette.jsonl", "split": "common.is_test (sha256 % 4 == 0 is test)"},
-    )
-    lines += [
-        f"Etiquette guard (embedding + word 1-2 grams; {len(train_idx)} training / {len(test_idx)} held-out "
-        f"examples; threshold {threshold:.3f} chosen by 5-fold CV on the training split):\n",
-        "| split | precision | recall | F1 | hard negatives and polite requests flagged |",
-        "| --- | --- | --- | --- | --- |",
-        f"| held-out | {p:.3f} | {r:.3f} | {f:.3f} | {hard_fp} of {len(hard)} |\n",
-    ]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--only", choices=["roles", "goals", "etiquette"])
-    parser.add_argument("--encoder", default="static", choices=["static", "minilm"])
+    parser.add_argument("--only", choices=["roles", "goals"])
+    parser.add_argument("--encoder", choices=ENCODERS, default=DEFAULT_ENCODER)
     args = parser.parse_args()
     encoder = make_encoder(args.encoder)
-    lines = ["# Heads: held-out quality\n", "Command: `python benchmarks/train_heads.py`\n"]
-    for name, train in (("roles", train_roles), ("goals", train_goals), ("etiquette", train_etiquette)):
+    lines = ["# Heads: held-out quality\n", f"Command: `python benchmarks/train_heads.py --encoder {args.encoder}`\n"]
+    for name, train in (("roles", train_roles), ("goals", train_goals)):
         if args.only in (None, name):
             train(encoder, lines)
     RESULTS.mkdir(exist_ok=True)

@@ -86,3 +86,21 @@ def test_any_text_makes_a_profile_or_a_profile_error(goals: str, resume_text: st
         assert not goals.strip() and not resume_text.strip()
     else:
         assert profile.goals == goals and profile.role == role
+
+
+@pytest.mark.parametrize(("field", "limit", "given"), [("goals", 5_000, 6_123), ("role", 500, 501)])
+def test_too_long_says_how_long_the_text_was(field: str, limit: int, given: int) -> None:
+    with pytest.raises(ProfileError) as caught:
+        Profile(**{field: "x" * given, "resume": "Paralegal, 2009 - 2018."})
+    assert str(caught.value) == f"{field} is too long ({given:,} characters; {limit:,} characters at most); shorten it"
+    args = (
+        ["suggest", "--goals", "y" * given]
+        if field == "goals"
+        else ["suggest", "--goals", "Law", "--role", "y" * given]
+    )
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    assert (
+        result.stderr
+        == f"Error: {field} is too long ({given:,} characters; {limit:,} characters at most); shorten it\n"
+    )

@@ -54,7 +54,7 @@ PLAN_KEYS = {
     "refused",
 }
 PLANNED_KEYS = {"id", "text", "category", "part", "minutes", "reason", "yours"}
-PARTS = ("opening", "core", "later", "closing")
+PARTS = ("opening", "job_search", "core", "later", "closing")
 
 GOOD_CORPUS = [
     {"id": "a1", "text": "What does a typical week look like for you?", "category": "Responsibilities"},
@@ -240,7 +240,7 @@ def test_explain_json_has_profile_and_questions(resume_txt: Path) -> None:
     args = ("suggest", "--resume", resume_txt, "--goals", GOALS, "--role", ROLE, "-k", "4")
     data = run_json(*args, "--explain")
     assert set(data) == {"profile", "questions"}
-    assert set(data["profile"]) == {"seeker", "interviewee"}
+    assert set(data["profile"]) == {"seeker", "interviewee", "languages", "warnings"}
     assert data["profile"]["interviewee"]["role"] == ROLE
     assert data["profile"]["seeker"]["goal_sentences"]
     _assert_recommendations(data["questions"], k=4)
@@ -300,8 +300,8 @@ def test_plan_json_fits_the_minutes(minutes: int, resume_txt: Path) -> None:
         assert question["yours"] is False
     assert len({q["id"] for q in questions}) == len(questions)
     assert plan["question_minutes"] == pytest.approx(sum(q["minutes"] for q in questions), abs=0.05)
-    assert plan["intro_minutes"] + plan["question_minutes"] + plan["thanks_minutes"] <= minutes
-    # In the guide's order: opening, core, careful questions late, referrals to close.
+    assert plan["intro_minutes"] + plan["question_minutes"] + plan["thanks_minutes"] == minutes
+    # In the guide's order: opening, job search, core, careful questions late, referrals to close.
     order = [PARTS.index(q["part"]) for q in questions]
     assert order == sorted(order)
     assert questions[-1]["part"] == "closing"
@@ -537,7 +537,7 @@ def test_plan_refuses_a_job_request_and_keeps_your_own_question(resume_txt: Path
     texts = [q["text"] for q in plan["questions"]]
     assert ASKS not in texts
     assert [q["text"] for q in plan["questions"] if q["yours"]] == [mine]
-    assert plan["intro_minutes"] + plan["question_minutes"] + plan["thanks_minutes"] <= plan["minutes"]
+    assert plan["intro_minutes"] + plan["question_minutes"] + plan["thanks_minutes"] == plan["minutes"]
     markdown = run("plan", "--resume", resume_txt, "--goals", GOALS, "--role", ROLE, "--add", ASKS)
     assert markdown.exit_code == 0
     assert "Left out: these ask for a job" in markdown.stdout

@@ -10,7 +10,7 @@ from infoquest.corpus import Corpus, Question, default_corpus
 from infoquest.encoders import HashingEncoder
 from infoquest.plan import PART_TITLES, Candidate, InterviewPlan
 
-MINUTES = [10, 15, 20, 25, 30, 45, 60]
+MINUTES = [10, 11, 13, 15, 17, 20, 22, 25, 28, 30, 35, 40, 45, 50, 55, 60]
 PROFILES = {
     "teacher": Profile(
         goals="I want to move from teaching math into software engineering. How do I get my first role?",
@@ -18,6 +18,14 @@ PROFILES = {
         role="director of engineering at a cloud company",
     ),
     "nurse": Profile(goals="What does a nurse earn, and how do hospitals hire new graduates?", role="nurse manager"),
+    "student": Profile(
+        goals="I'm a junior studying accounting. How do students land a summer internship at a firm?",
+        role="alum from my school, audit senior at a big four firm",
+    ),
+    "returning": Profile(
+        resume="Paralegal, Smith & Lee LLP, 2009 - 2018. Career break 2018 - 2023 caring for family.",
+        role="friend of my mom who runs a small law practice",
+    ),
 }
 PARTS = list(PART_TITLES)
 
@@ -44,17 +52,58 @@ def _normalised(text: str) -> str:
 # --- Recommender.plan on the default corpus --------------------------------------------------------------
 
 
-def test_plan_fits_the_meeting(plan):
+def test_the_printed_parts_add_up_exactly_to_the_meeting(plan):
     spent = sum(q.minutes for q in plan.questions)
-    assert spent + plan.intro_minutes + plan.thanks_minutes <= plan.minutes
-    assert plan.question_minutes == pytest.approx(spent, abs=0.05)
+    assert plan.question_minutes == spent, "the questions' minutes add up to what the plan prints"
+    assert plan.intro_minutes + plan.question_minutes + plan.thanks_minutes == plan.minutes
     assert plan.intro_minutes > 0 and plan.thanks_minutes > 0
+    assert all(q.minutes * 2 == int(q.minutes * 2) for q in plan.questions), "whole and half minutes"
+    line = (
+        f"{plan.minutes} minutes: {plan.intro_minutes:g} for introductions, {plan.question_minutes:g} for "
+        f"questions, {plan.thanks_minutes:g} to thank"
+    )
+    assert line in plan.to_text()
 
 
-def test_plan_opens_with_their_path(plan):
-    first = plan.questions[0]
-    assert first.part == "opening"
-    assert default_corpus().get(first.id).placement == "opening"
+def test_answers_are_lengthened_only_a_little_when_questions_fill_the_time(plan):
+    corpus = default_corpus()
+    for q in plan.questions:
+        assert q.minutes - corpus.get(q.id).minutes <= 1.0, q
+
+
+def test_the_opening_is_a_short_question_about_their_path_and_says_so(plan):
+    opening = plan.part("opening")
+    if plan.minutes < 15:
+        assert opening == [], "a short meeting goes straight to the job search"
+    else:
+        assert [q.part for q in plan.questions[:1]] == ["opening"] and len(opening) == 1
+    for q in opening:
+        question = default_corpus().get(q.id)
+        assert question.placement == "opening" and question.category in ("Career Specific", "Responsibilities")
+        assert question.category != "Job Search and Networking"
+        assert question.minutes <= 3
+        assert "rapport question about their own path" in q.reason
+
+
+def test_the_first_questions_after_the_opening_help_the_job_search(plan):
+    after_opening = [q for q in plan.questions if q.part != "opening"]
+    assert after_opening[0].part == "job_search"
+    for q in plan.part("job_search"):
+        question = default_corpus().get(q.id)
+        assert question.category == "Job Search and Networking" or set(question.topics) & plan_mod.JOB_SEARCH_TOPICS
+
+
+def test_parts_names_and_contents_agree(plan):
+    corpus = default_corpus()
+    assert PART_TITLES["opening"] == "Opening: a little about their path"
+    for q in plan.questions:
+        question = corpus.get(q.id)
+        if q.part in ("opening", "job_search", "core"):
+            assert question.category != "About the Organization" and not question.sensitive, q
+        if q.part == "core":
+            assert question.category != "Job Search and Networking", q
+        if q.part == "closing":
+            assert question.placement in ("closing", "follow_up"), q
 
 
 def test_plan_closes_by_asking_for_referrals_and_the_name(plan):
@@ -88,6 +137,13 @@ def test_plan_questions_are_the_corpus_questions(plan):
     corpus = default_corpus()
     for q in plan.questions:
         assert q.text == corpus.get(q.id).text and not q.yours and q.reason
+
+
+def test_no_two_questions_say_nearly_the_same(plan):
+    words = [plan_mod._words(q.text) for q in plan.questions]
+    for n, a in enumerate(words):
+        for b in words[n + 1 :]:
+            assert plan_mod._overlap(a, b) <= 0.5
 
 
 @pytest.mark.parametrize("minutes", [9, 61, 0, -25, 2.5, 25.0, True, "25", None])
@@ -154,8 +210,10 @@ OPENING = _c("o", "How did you decide to pursue this path?", placement="opening"
 CLOSING = _c("z", "Who else should I talk to, and may I use your name?", placement="closing",
              category="Referrals and Closing")  # fmt: skip
 PAY = _c("p", "What does a new analyst earn here?", sensitive=True, category="Salary and Advancement Opportunities")
-CORE = [_c(f"c{n}", f"Core question number {n}?", minutes=2.5) for n in range(8)]
-CANDIDATES = [PAY, OPENING, *CORE, CLOSING]  # best first
+SEARCH = _c("j", "How do people here usually hear about openings?", category="Job Search and Networking")
+TOPICS = ["tools", "clients", "deadlines", "travel", "teamwork", "training", "outlook", "mistakes"]
+CORE = [_c(f"c{n}", f"What should I know about {topic}?", minutes=2.5) for n, topic in enumerate(TOPICS)]
+CANDIDATES = [PAY, OPENING, *CORE, SEARCH, CLOSING]  # best first
 CORE_ORDER = [CANDIDATES.index(c) for c in CORE]
 
 
@@ -164,19 +222,48 @@ def _ids(planned):
 
 
 def test_assemble_a_short_meeting_by_hand():
-    # 10 minutes: 2 intro + 1 thanks leave 7; closing 2 + opening 3 leave 2: no room for a 2.5-minute one.
+    # 10 minutes: 2 intro + 1 thanks leave 7; no rapport opening in so short a meeting; the job-search
+    # question 2 and the closing 2 leave 3: one core question of 2.5; the last half minute goes to the first answer.
     planned, intro, thanks = plan_mod.assemble(CANDIDATES, [], CORE_ORDER, 10, CLOSING)
     assert (intro, thanks) == (2.0, 1.0)
-    assert _ids(planned) == [("o", "opening"), ("z", "closing")]
+    assert _ids(planned) == [("j", "job_search"), ("c0", "core"), ("z", "closing")]
+    assert [q.minutes for q in planned] == [2.5, 2.5, 2.0]
 
 
 def test_assemble_a_twenty_minute_meeting_by_hand():
-    # 20 minutes: 15 for questions; opening 3, pay 2 (late), closing 2, leaving 8: three core questions.
+    # 20 minutes: 15 for questions; opening 3, pay 2 (late), job search 2, closing 2, leaving 6: two core
+    # questions of 2.5, and the last minute goes to longer answers (job search and core first).
     planned, intro, thanks = plan_mod.assemble(CANDIDATES, [], CORE_ORDER, 20, CLOSING)
     assert (intro, thanks) == (3.0, 2.0)
-    assert _ids(planned) == [("o", "opening"), ("c0", "core"), ("c1", "core"), ("c2", "core"), ("p", "later"),
-                             ("z", "closing")]  # fmt: skip
-    assert sum(q.minutes for q in planned) <= 20 - intro - thanks
+    assert _ids(planned) == [("o", "opening"), ("j", "job_search"), ("c0", "core"), ("c1", "core"),
+                             ("p", "later"), ("z", "closing")]  # fmt: skip
+    assert [q.minutes for q in planned] == [3.0, 2.5, 3.0, 2.5, 2.0, 2.0]
+    assert sum(q.minutes for q in planned) == 20 - intro - thanks
+
+
+def test_assemble_pads_with_the_next_best_question_before_lengthening_answers():
+    # Only c0 is in the diverse selection; the time is filled from the ranking (c1, c2, ...), best first.
+    planned, *_ = plan_mod.assemble(CANDIDATES, [], [CANDIDATES.index(CORE[0])], 20, CLOSING)
+    assert [q.id for q in planned if q.part == "core"] == ["c0", "c1"]
+    assert sum(q.minutes for q in planned) == 15
+
+
+def test_assemble_with_too_few_questions_still_adds_up_by_lengthening_answers():
+    planned, intro, thanks = plan_mod.assemble([OPENING, CLOSING], [], [], 30, CLOSING)
+    assert _ids(planned) == [("o", "opening"), ("z", "closing")]
+    assert sum(q.minutes for q in planned) + intro + thanks == 30
+
+
+def test_assemble_rounds_odd_minutes_so_the_parts_still_add_up():
+    odd = [c.model_copy(update={"minutes": 2.37}) for c in CORE]
+    planned, intro, thanks = plan_mod.assemble([OPENING, *odd, CLOSING], [], list(range(1, 9)), 25, CLOSING)
+    assert sum(q.minutes for q in planned) + intro + thanks == 25
+
+
+@pytest.mark.parametrize("minutes", range(10, 61))
+def test_assemble_uses_exactly_the_time_it_has(minutes):
+    planned, intro, thanks = plan_mod.assemble(CANDIDATES, [], CORE_ORDER, minutes, CLOSING)
+    assert sum(q.minutes for q in planned) + intro + thanks == minutes
 
 
 def test_assemble_takes_a_careful_question_only_from_the_top_of_the_ranking():

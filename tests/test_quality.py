@@ -44,11 +44,23 @@ def test_dev_ndcg_at_10_stays_at_the_recorded_level(bench):
 def test_etiquette_f1_on_the_held_out_split_stays_at_the_recorded_level(bench):
     from sklearn.metrics import f1_score
 
-    from common import DATA, is_test, read_jsonl
+    from common import DATA, read_jsonl, stratified_split
     from infoquest.etiquette import EtiquetteGuard
 
     guard = EtiquetteGuard()
-    rows = [r for r in read_jsonl(DATA / "etiquette.jsonl") if is_test(r["text"])]
-    verdicts = guard.check([r["text"] for r in rows])
-    f1 = f1_score([r["asks_for_job"] for r in rows], [v.asks_for_job for v in verdicts])
+    rows = read_jsonl(DATA / "etiquette.jsonl")
+    _, test = stratified_split([r["kind"] for r in rows])
+    verdicts = guard.check([rows[i]["text"] for i in test])
+    f1 = f1_score([rows[i]["asks_for_job"] for i in test], [v.asks_for_job for v in verdicts])
     assert f1 >= guard.head.info["test_f1"] - 0.03
+
+
+def test_etiquette_false_alarms_on_the_held_out_hard_negatives_stay_at_the_recorded_level(bench):
+    from common import DATA, read_jsonl
+    from infoquest.etiquette import EtiquetteGuard
+
+    guard = EtiquetteGuard()
+    hard = read_jsonl(DATA / "etiquette_hard_negatives.jsonl")
+    assert len(hard) == 30 and not any(r["asks_for_job"] for r in hard)
+    flagged = [v.text for v in guard.check([r["text"] for r in hard]) if v.asks_for_job]
+    assert len(flagged) <= guard.head.info["hard_negative_false_alarms"], flagged

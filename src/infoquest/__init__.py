@@ -17,6 +17,8 @@ from infoquest.errors import (
 )
 from infoquest.etiquette import EtiquetteGuard, EtiquetteVerdict, check_question, check_questions
 from infoquest.interviewee import Interviewee
+from infoquest.language import detect_language
+from infoquest.notices import profile_warnings
 from infoquest.profile import Profile
 from infoquest.recommendation import Recommendation
 from infoquest.recommender import ProfileInsight, Recommender
@@ -59,7 +61,9 @@ __all__ = [
     "check_questions",
     "corpus_stats",
     "default_corpus",
+    "detect_language",
     "load_corpus",
+    "profile_warnings",
     "read_resume",
     "validate_corpus_file",
 ]

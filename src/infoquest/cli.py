@@ -19,13 +19,16 @@ from infoquest.vocab import KINDS, STAGES
 F = TypeVar("F", bound=Callable[..., Any])
 
 EPILOG = """\b
-Examples:
-  infoquest suggest --resume cv.pdf --goals "Move from teaching into UX research" \\
+Examples (the files are in the source checkout's examples/ folder):
+  infoquest suggest --resume examples/resumes/daniel_okafor_two_column.pdf \\
+      --goals "Move from teaching into UX research" \\
       --role "UX research manager at a health-tech startup"
-  infoquest suggest --resume - --goals-file goals.txt --format json < cv.txt
-  infoquest plan --resume cv.docx --goals "..." --role "retired newspaper editor" --minutes 20
+  infoquest suggest --resume - --goals "Return to accounting after a career break" \\
+      --format json < examples/resumes/grace_kim_returning.md
+  infoquest plan --resume examples/resumes/luis_ortega.docx --goals "Move into journalism" \\
+      --role "retired newspaper editor" --minutes 20
   infoquest check "Are you hiring?" "How do people in your field hear about openings?"
-  infoquest corpus validate my_questions.jsonl
+  infoquest corpus validate --fast
 
 Exit status: 0 success; 1 bad input or a failed check (one line on stderr); 2 usage error."""
 
@@ -63,11 +66,16 @@ def profile_options(func: F) -> F:
             "--resume",
             "resume",
             metavar="FILE",
-            help="Résumé: .pdf, .docx, .txt, .md, .json (JSON Resume), or - for standard input.",
+            help="Your résumé (optional): .pdf, .docx, .odt, .json (JSON Resume), .md or .txt, "
+            "or - for standard input.",
         ),
-        click.option("--goals", default="", help="Your goals, in your own words."),
+        click.option("--goals", default="", help="Your goals, in your own words (up to 5,000 characters; English)."),
         click.option("--goals-file", type=click.Path(dir_okay=False), help="Read your goals from a text file."),
-        click.option("--role", default="", help='Who you will talk to, e.g. "retired newspaper editor".'),
+        click.option(
+            "--role",
+            default="",
+            help='Who you will talk to (optional, up to 500 characters), e.g. "retired newspaper editor".',
+        ),
         click.option("--stage", type=click.Choice(STAGES), help="Your stage, if infoquest guesses it wrong."),
         click.option(
             "--interviewee-kind",
@@ -139,14 +147,33 @@ def cli() -> None:
     """
 
 
-@cli.command()
+def _warn(profile: Any) -> None:
+    """Say on stderr, one line each, what the profile lacks or what infoquest cannot read in it."""
+    from infoquest.notices import profile_warnings
+
+    for warning in profile_warnings(profile):
+        click.echo(f"Warning: {warning}", err=True)
+
+
+@cli.command(short_help="Recommend questions with the reason for each.")
 @profile_options
-@click.option("-k", "k", type=click.IntRange(1, 100), default=10, show_default=True, help="How many questions.")
+@click.option(
+    "-k",
+    "k",
+    metavar="K",
+    type=click.IntRange(1, 100),
+    default=10,
+    show_default=True,
+    help="How many questions, 1 to 100.",
+)
 @click.option("--explain", is_flag=True, help="Also show what infoquest inferred about you and your interviewee.")
 @format_option("table", "json", "markdown")
 @_library_errors
 def suggest(inputs: ProfileInputs, k: int, explain: bool, fmt: str) -> None:
-    """Recommend K questions with the reasons for each.
+    """Recommend K questions (1 to 100) with the reasons for each, in the order to ask them.
+
+    Give your goals, your résumé, or both; the role of the person you will talk to makes the questions fit
+    them. Résumé formats: .pdf, .docx, .odt, .json (JSON Resume), .md, .txt, or - for standard input.
 
     \b
     Example:
@@ -156,13 +183,14 @@ def suggest(inputs: ProfileInputs, k: int, explain: bool, fmt: str) -> None:
     from infoquest.render import render_recommendations
 
     profile = inputs.profile()
+    _warn(profile)
     rec = inputs.recommender()
     recs = rec.recommend(profile, k=k)
     insight = rec.explain_profile(profile) if explain else None
     click.echo(render_recommendations(recs, fmt, insight))
 
 
-@cli.command()
+@cli.command(short_help="Build a timed interview plan with a checklist.")
 @profile_options
 @click.option(
     "--minutes",
@@ -176,7 +204,8 @@ def suggest(inputs: ProfileInputs, k: int, explain: bool, fmt: str) -> None:
 @format_option("markdown", "json", "text", default="markdown")
 @_library_errors
 def plan(inputs: ProfileInputs, minutes: int, extra: tuple[str, ...], add_file: str | None, fmt: str) -> None:
-    """Build a timed interview plan: opening, your goals, careful questions late, referrals to close.
+    """Build a timed interview plan in the guide's order: a short question about their path, your job
+    search, the core, careful questions late, referrals to close. The times add up to --minutes.
 
     \b
     Example:
@@ -187,11 +216,12 @@ def plan(inputs: ProfileInputs, minutes: int, extra: tuple[str, ...], add_file: 
     from infoquest.render import read_lines, render_plan
 
     profile = inputs.profile()
+    _warn(profile)
     questions = [*extra, *(read_lines(add_file) if add_file else [])]
     click.echo(render_plan(inputs.recommender().plan(profile, minutes=minutes, extra=questions), fmt))
 
 
-@cli.command()
+@cli.command(short_help="Check that questions do not ask for a job.")
 @click.argument("questions", nargs=-1)
 @click.option("--file", "file", type=click.Path(dir_okay=False), help="Questions to check, one per line.")
 @format_option("table", "json")
@@ -217,7 +247,7 @@ def check(questions: tuple[str, ...], file: str | None, fmt: str) -> None:
         sys.exit(1)
 
 
-@cli.group()
+@cli.group(short_help="List, validate and count the question corpus.")
 def corpus() -> None:
     """List, validate and count the question corpus."""
 
@@ -267,7 +297,7 @@ def corpus_stats(file: str | None, fmt: str) -> None:
     click.echo(render_stats(stats(load_corpus(file) if file else default_corpus()), fmt))
 
 
-@cli.group()
+@cli.group(short_help="Manage the cached question embeddings.")
 def index() -> None:
     """Manage the cached question embeddings."""
 

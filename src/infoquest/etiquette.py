@@ -1,8 +1,11 @@
 """The guide's first rule as a check: does a question ask the interviewee for a job?
 
-A logistic head on sentence embeddings, trained on a labelled set with hard negatives about hiring and
-openings (``benchmarks/data/etiquette.jsonl``, ``benchmarks/train_heads.py``). Suggestions are the
-nearest curated questions that ask for information, advice or referrals instead.
+A logistic head on sentence embeddings and word n-grams, trained on a labelled set with hard negatives
+(referrals to other people, résumé feedback, follow-ups, shadowing, questions about hiring) and hard
+positives ("keep me in mind", "pass my résumé to ...") (``benchmarks/data/etiquette.jsonl``,
+``benchmarks/train_guard.py``). A suggestion keeps the question's intent: first a rewording built from the
+seeker's own words (``rewording.reword``), then the suggestion of the nearest labelled job request, then the
+nearest curated question; each is checked by the guard itself before it is offered.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from infoquest.encoders import Encoder, default_encoder
 from infoquest.errors import InputError, ModelError
 from infoquest.heads import LinearHead, load_heads
+from infoquest.rewording import reword
 
 #: Curated questions on these topics are where a job request turns into a request for information,
 #: advice or a referral; follow-ups and sensitive questions are left out (they suit a later moment).
@@ -31,6 +35,8 @@ _SUGGESTION_TOPICS = frozenset(
     }
 )
 MAX_CHECK_CHARS = 1_000
+#: The nearest labelled job request lends its suggestion only when it is this close (cosine).
+_NEAR_LABELLED = 0.75
 
 
 class EtiquetteVerdict(BaseModel):
@@ -97,6 +103,40 @@ class EtiquetteGuard:
         direction = self.head.coef[0, : len(vector)]
         return np.asarray(vector - (vector @ direction) / (direction @ direction) * direction)
 
+    @cached_property
+    def _labelled(self) -> tuple[list[str], np.ndarray]:
+        """The labelled job requests' suggestions (stamped in the trained head) and the requests' embeddings."""
+        pairs = [p for p in self.head.info.get("suggestions", []) if p.get("text") and p.get("suggestion")]
+        if not pairs:
+            return [], np.zeros((0, 1), dtype=np.float32)
+        return [p["suggestion"] for p in pairs], self.encoder.encode([p["text"] for p in pairs])
+
+    def _candidates(self, text: str, vector: np.ndarray) -> list[str]:
+        """Rewordings to offer, best first: the seeker's own words, the nearest labelled request's, a curated one."""
+        out = []
+        own = reword(text)
+        if own:
+            out.append(own)
+        if own is None:
+            # Only when no pattern fits: embedding the labelled requests costs a second or so, once.
+            suggestions, vectors = self._labelled
+            if suggestions:
+                similarity = vectors @ vector
+                out += [suggestions[int(i)] for i in np.argsort(-similarity)[:3] if similarity[i] >= _NEAR_LABELLED]
+        texts_s, vecs_s = self._suggestions
+        if len(texts_s):
+            out += [texts_s[int(i)] for i in np.argsort(-(vecs_s @ self._without_request(vector)))[:3]]
+        return list(dict.fromkeys(out))
+
+    def _suggest(self, texts: Sequence[str], vectors: np.ndarray) -> list[str | None]:
+        """For each job request, the first candidate rewording that the guard itself passes."""
+        candidates = [self._candidates(text, vector) for text, vector in zip(texts, vectors, strict=True)]
+        flat = [c for group in candidates for c in group]
+        if not flat:
+            return [None] * len(texts)
+        passes = dict(zip(flat, self.probabilities(flat, self.encoder.encode(flat)) < self.threshold, strict=True))
+        return [next((c for c in group if passes[c]), None) for group in candidates]
+
     def check(self, texts: Sequence[str], vectors: np.ndarray | None = None) -> list[EtiquetteVerdict]:
         """A verdict per text, in order.
 
@@ -121,14 +161,15 @@ class EtiquetteGuard:
         if vectors is None:
             vectors = self.encoder.encode(cleaned)
         probs = self.probabilities(cleaned, vectors)
-        texts_s, vecs_s = self._suggestions
+        flagged = [n for n, prob in enumerate(probs) if prob >= self.threshold]
+        suggested = dict(zip(flagged, self._suggest([cleaned[n] for n in flagged], vectors[flagged]), strict=True))
         verdicts = []
-        for text, vector, prob in zip(cleaned, vectors, probs, strict=True):
+        for n, (text, prob) in enumerate(zip(cleaned, probs, strict=True)):
             asks = bool(prob >= self.threshold)
             confidence = float(prob if asks else 1.0 - prob)
             if asks:
                 reason = "asks the interviewee for a job or a position; ask for information, advice or referrals"
-                suggestion = texts_s[int(np.argmax(vecs_s @ self._without_request(vector)))] if len(texts_s) else None
+                suggestion = suggested[n]
             else:
                 reason = "asks for information or advice, not for a job"
                 suggestion = None

@@ -1,5 +1,9 @@
-"""An interview plan that fits 20–30 minutes: an opening, the seeker's goals, the careful questions later,
-a closing that asks for referrals, and the guide's preparation and follow-up checklist."""
+"""An interview plan that fits 20–30 minutes, in the guide's order: a short rapport question about the
+interviewee's path, then the seeker's job search, the core, the careful questions later, a closing that asks
+for referrals, and the guide's preparation and follow-up checklist.
+
+The printed times add up exactly to the meeting: introductions + questions + thanks = ``minutes``.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +15,11 @@ from pydantic import BaseModel, ConfigDict
 from infoquest.errors import InputError
 
 MIN_MINUTES, MAX_MINUTES, DEFAULT_MINUTES = 10, 60, 25
-Part = Literal["opening", "core", "later", "closing"]
+Part = Literal["opening", "job_search", "core", "later", "closing"]
 PART_TITLES: dict[str, str] = {
-    "opening": "Opening: their path",
-    "core": "Core: your goals",
+    "opening": "Opening: a little about their path",
+    "job_search": "First: your job search",
+    "core": "Core: the work and the field",
     "later": "Later, with care: pay and their organisation",
     "closing": "Closing: referrals and next steps",
 }
@@ -171,31 +176,68 @@ class Candidate(BaseModel):
     yours: bool = False
 
 
+#: Categories of the short rapport questions about the interviewee's own path that may open a plan.
+_RAPPORT_CATEGORIES = frozenset({"Career Specific", "Responsibilities"})
+#: What the guide means by "questions that improve your job search".
+JOB_SEARCH_TOPICS = frozenset(
+    {
+        "job_search",
+        "networking",
+        "resume_feedback",
+        "experience_fit",
+        "objections",
+        "target_employers",
+        "entry_paths",
+        "internships",
+        "skill_gaps",
+    }
+)
+#: A rapport opening is short, and only in meetings long enough to spare the minutes for it.
+_OPENING_MAX_MINUTES, _OPENING_FROM_MINUTES = 3.0, 15
+#: Questions that share more than this share of their words (Jaccard) with one already planned are left out.
+_OVERLAP = 0.5
+#: How much longer an answer may run before the remaining minutes are shared out evenly.
+_LONGER_ANSWER = 1.0
+
 _PART_REASONS = {
-    "opening": "A warm, easy start that frames the rest of the conversation.",
+    "opening": "A short rapport question about their own path, to start; your job search comes right after.",
+    "job_search": "The guide: your first questions should help your job search.",
     "later": "Sensitive, so it comes late, once there is rapport (the guide: ask about pay and the company with care).",
     "closing": "The guide: always ask for referrals to other people, and whether you may use their name.",
 }
+PART_ORDER: tuple[Part, ...] = ("opening", "job_search", "core", "later", "closing")
 
 
-def _planned(c: Candidate, part: Part) -> PlannedQuestion:
+def _planned(c: Candidate, part: Part, minutes: float) -> PlannedQuestion:
     if c.yours:
         reason = "Your own question, placed where it fits the flow."
-    elif part in ("core", "opening") and c.reasons:
+    elif part == "opening":
+        reason = _PART_REASONS["opening"]
+    elif part in ("core", "job_search") and c.reasons:
         reason = c.reasons[0]
     else:
         reason = _PART_REASONS.get(part) or (c.reasons[0] if c.reasons else "Fits your goals and this interviewee.")
     return PlannedQuestion(
-        id=c.id, text=c.text, category=c.category, part=part, minutes=c.minutes, reason=reason, yours=c.yours
+        id=c.id, text=c.text, category=c.category, part=part, minutes=minutes, reason=reason, yours=c.yours
     )
 
 
-def _part_of(c: Candidate) -> Part:
+def part_of(c: Candidate) -> Part:
+    """The part of the plan a question belongs in (the guide: job search first, the organisation late)."""
     if c.placement in ("closing", "follow_up"):
         return "closing"
     if c.sensitive or c.category == "About the Organization":
         return "later"
-    return "opening" if c.placement == "opening" else "core"
+    if c.placement == "opening" and c.category in _RAPPORT_CATEGORIES:
+        return "opening"
+    if c.category == "Job Search and Networking" or JOB_SEARCH_TOPICS.intersection(c.topics):
+        return "job_search"
+    return "core"
+
+
+def _half(minutes: float) -> float:
+    # Whole and half minutes only, so that the parts add up exactly to the meeting.
+    return max(0.5, round(minutes * 2) / 2)
 
 
 def assemble(
@@ -205,8 +247,10 @@ def assemble(
     minutes: int,
     closing: Candidate,
 ) -> tuple[list[PlannedQuestion], float, float]:
-    """Fill the time with the seeker's own questions, an opening, the core, at most one careful
-    question late in longer meetings, and the closing referral question.
+    """Fill the time in the guide's order: the seeker's own questions, a short rapport opening (15 minutes
+    or more), job-search questions, the core, at most one careful question late in longer meetings, and the
+    closing referral question. The questions' minutes add up exactly to ``minutes - intro - thanks``: spare
+    time goes to the next best questions, then to longer answers; the plan never overruns.
 
     Args:
         candidates: every allowed corpus question, best first.
@@ -214,14 +258,20 @@ def assemble(
         core_order: indices into ``candidates`` of a diverse selection for the core, best first.
         closing: the referral question that closes the plan.
 
+    Returns:
+        The planned questions in asking order, the introduction's minutes and the thanks' minutes.
+
     Raises:
         InputError: the seeker's own questions alone need more time than the plan has.
     """
     intro, thanks = overhead(minutes)
     budget = minutes - intro - thanks
-    chosen: dict[Part, list[Candidate]] = {"opening": [], "core": [], "later": [], "closing": []}
+    candidates = [c.model_copy(update={"minutes": _half(c.minutes)}) for c in candidates]
+    extras = [c.model_copy(update={"minutes": _half(c.minutes)}) for c in extras]
+    closing = closing.model_copy(update={"minutes": _half(closing.minutes)})
+    chosen: dict[Part, list[Candidate]] = {part: [] for part in PART_ORDER}
     for extra in extras:
-        chosen[_part_of(extra)].append(extra)
+        chosen[part_of(extra)].append(extra)
     if not any(_is_same(closing, c) for c in extras):
         chosen["closing"].append(closing)
     used = sum(c.minutes for part in chosen.values() for c in part)
@@ -230,40 +280,81 @@ def assemble(
             f"your own questions and the closing need about {used:g} minutes, more than the {budget:g} a "
             f"{minutes}-minute meeting leaves; drop some or raise --minutes"
         )
-    taken = {_key(c.text) for part in chosen.values() for c in part}
+    taken = [_words(c.text) for part in chosen.values() for c in part]
 
     def fits(c: Candidate) -> bool:
-        return _key(c.text) not in taken and used + c.minutes <= budget
+        words = _words(c.text)
+        return used + c.minutes <= budget and not any(_overlap(words, t) > _OVERLAP for t in taken)
 
-    if not chosen["opening"]:
-        opening = next((c for c in candidates if _part_of(c) == "opening" and fits(c)), None)
+    def take(c: Candidate) -> None:
+        nonlocal used
+        chosen[part_of(c)].append(c)
+        taken.append(_words(c.text))
+        used += c.minutes
+
+    if not chosen["opening"] and minutes >= _OPENING_FROM_MINUTES:
+        opening = next(
+            (c for c in candidates if part_of(c) == "opening" and c.minutes <= _OPENING_MAX_MINUTES and fits(c)),
+            None,
+        )
         if opening is not None:
-            chosen["opening"].append(opening)
-            taken.add(_key(opening.text))
-            used += opening.minutes
+            take(opening)
     # A careful question (pay, their organisation) only when the meeting is long enough for rapport.
-    later = None
     if minutes >= 20 and not chosen["later"]:
         top = candidates[: max(10, len(candidates) // 10)]
-        later = next((c for c in top if _part_of(c) == "later" and fits(c)), None)
+        later = next((c for c in top if part_of(c) == "later" and fits(c)), None)
         if later is not None:
-            used += later.minutes
-            taken.add(_key(later.text))
+            take(later)
+    # The guide: the first questions help the job search, so the plan has at least one.
+    if not chosen["job_search"]:
+        pool = [candidates[i] for i in core_order] + list(candidates[:30])
+        first = next((c for c in pool if part_of(c) == "job_search" and fits(c)), None)
+        if first is not None:
+            take(first)
     for i in core_order:
-        c = candidates[i]
-        if _part_of(c) == "core" and fits(c):
-            chosen["core"].append(c)
-            taken.add(_key(c.text))
-            used += c.minutes
-    if later is not None:
-        chosen["later"].append(later)
-    planned = [_planned(c, part) for part in ("opening", "core", "later", "closing") for c in chosen[part]]
+        if part_of(candidates[i]) in ("job_search", "core") and fits(candidates[i]):
+            take(candidates[i])
+    for c in candidates:  # spare time: the next best questions
+        if part_of(c) in ("job_search", "core") and fits(c):
+            take(c)
+    order = [(c, part) for part in PART_ORDER for c in chosen[part]]
+    extra_minutes = _longer_answers([c for c, _ in order], [part for _, part in order], budget - used)
+    planned = [_planned(c, part, c.minutes + more) for (c, part), more in zip(order, extra_minutes, strict=True)]
     return planned, intro, thanks
 
 
-def _key(text: str) -> str:
-    return " ".join(text.lower().split())
+def _longer_answers(questions: Sequence[Candidate], parts: Sequence[Part], spare: float) -> list[float]:
+    """Share ``spare`` minutes (a multiple of half a minute) out as longer answers: half a minute at a time,
+    to the job-search and core questions first (up to ``_LONGER_ANSWER`` each), then evenly to all."""
+    more = [0.0] * len(questions)
+    if not questions:
+        return more
+    first = [n for n, part in enumerate(parts) if part in ("job_search", "core")]
+    steps = round(spare * 2)
+    for rounds, pool in ((int(_LONGER_ANSWER * 2), first), (None, list(range(len(questions))))):
+        turn = 0
+        while steps > 0 and pool and (rounds is None or turn < rounds * len(pool)):
+            more[pool[turn % len(pool)]] += 0.5
+            steps -= 1
+            turn += 1
+    return more
+
+
+_FUNCTION_WORDS = frozenset({
+    "what", "which", "when", "where", "would", "could", "should", "about", "your", "there", "their", "have",
+    "does", "this", "that", "with", "from", "into", "know", "like", "most", "some", "other", "think", "make",
+    "then", "than", "they", "them", "were", "been", "being",
+})  # fmt: skip
+
+
+def _words(text: str) -> frozenset[str]:
+    words = "".join(ch if ch.isalnum() else " " for ch in text.lower()).split()
+    return frozenset(w for w in words if len(w) > 3 and w not in _FUNCTION_WORDS)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / max(1, len(a | b))
 
 
 def _is_same(a: Candidate, b: Candidate) -> bool:
-    return _key(a.text) == _key(b.text)
+    return " ".join(a.text.lower().split()) == " ".join(b.text.lower().split())

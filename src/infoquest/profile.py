@@ -41,7 +41,9 @@ class Profile(BaseModel):
             where = ".".join(str(p) for p in first["loc"]) or "profile"
             if first["type"] == "string_too_long":
                 limit = first.get("ctx", {}).get("max_length")
-                raise ProfileError(f"{where} is too long ({limit:,} characters at most); shorten it") from None
+                given = len(first["input"]) if isinstance(first.get("input"), str) else None
+                length = f"{given:,} characters; " if given is not None else ""
+                raise ProfileError(f"{where} is too long ({length}{limit:,} characters at most); shorten it") from None
             # pydantic's message may quote the input; never echo a résumé back.
             raise ProfileError(f"{where}: {first['msg'].removeprefix('Value error, ')}") from None
 

@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from infoquest import plan as plan_mod
 from infoquest import selection
@@ -72,6 +72,10 @@ class ProfileInsight(BaseModel):
     seeker: Seeker
     interviewee: Interviewee
     concerns: tuple[ConcernInsight, ...] = ()
+    #: The language of each part of the profile given (``notices.profile_languages``), e.g. ``{"goals": "es"}``.
+    languages: dict[str, str] = Field(default_factory=dict)
+    #: One-line warnings: what is missing and what it would add, input not in English (``notices.profile_warnings``).
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -293,6 +297,8 @@ class Recommender:
         return self._insight(analysis)
 
     def _insight(self, analysis: _Analysis) -> ProfileInsight:
+        from infoquest.notices import profile_languages, profile_warnings
+
         reading, relevance = analysis.reading, analysis.features.relevance
         written = dict(analysis.written)
         concerns = []
@@ -310,7 +316,14 @@ class Recommender:
                     written=written.get(c),
                 )
             )
-        return ProfileInsight(seeker=reading.seeker, interviewee=reading.interviewee, concerns=tuple(concerns))
+        languages = profile_languages(reading.profile)
+        return ProfileInsight(
+            seeker=reading.seeker,
+            interviewee=reading.interviewee,
+            concerns=tuple(concerns),
+            languages=languages,
+            warnings=profile_warnings(reading.profile, languages),
+        )
 
     def feature_matrices(self, profiles: Sequence[Profile]) -> list[np.ndarray]:
         """The ranking signals of each profile against every question, ``(n_questions, len(FEATURES))``.

@@ -32,14 +32,19 @@ def _width() -> int:
     return max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
 
 
+ASKING_ORDER_NOTE = "Listed in the order to ask them; relevance (higher fits you better) is shown for each."
+
+
 def recommendations_table(recs: Sequence[Recommendation]) -> str:
     """Numbered questions, each with its category and reasons underneath."""
     width = _width()
-    lines = []
+    # Asking order is not relevance order (job search first, the organisation last): say so, or a higher
+    # relevance under a later number reads as a bug.
+    lines = [ASKING_ORDER_NOTE, ""] if recs else []
     for rec in recs:
         head = f"{rec.rank:>2}. {rec.question.text}"
         lines.append(textwrap.fill(head, width, subsequent_indent="    "))
-        lines.append(f"    [{rec.question.category}] score {rec.score:.2f}  id {rec.question.id}")
+        lines.append(f"    [{rec.question.category}] relevance {rec.score:.2f}  id {rec.question.id}")
         for reason in rec.reasons:
             lines.append(textwrap.fill(f"- {reason}", width, initial_indent="    ", subsequent_indent="      "))
         lines.append("")
@@ -82,6 +87,7 @@ def render_insight(insight: ProfileInsight) -> str:
         f"Interviewee: {kind} ({who.source}); relationship: {who.relationship}; setting: {who.setting or 'unknown'}"
         f"; retired: {'yes' if who.retired else 'no'}; hires: {'yes' if who.hires else 'no'}",
         "Correct these with --stage and --interviewee-kind.",
+        *(f"Note: {warning}" for warning in insight.warnings),
     ]
     return for_terminal("\n".join(lines))
 
