@@ -13,7 +13,7 @@ DEMO_RESUME ?= examples/resumes/daniel_okafor_two_column.pdf
 DEMO_GOALS ?= I teach middle-school science and want to move into UX research. What skills and portfolio do I need, and how do people in the field find their first role?
 DEMO_ROLE ?= my roommate's mom, she's a director of UX research at a big health-tech company
 
-.PHONY: help install demo test test-fast lint format bench clean
+.PHONY: help install demo test test-fast lint format bench train clean
 
 help:  ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
@@ -46,6 +46,13 @@ format: $(STAMP)  ## Format the code with ruff
 
 bench: $(STAMP)  ## Re-run the ranking and speed benchmarks (writes benchmarks/results)
 	cd benchmarks && ../$(BIN)/python evaluate.py && ../$(BIN)/python speed.py
+
+train:  ## Retrain every learned part for both encoders (static model, heads, guard, concern matcher, ranker)
+	$(BIN)/python models/build_static.py
+	for enc in static minilm; do \
+	  (cd benchmarks && ../$(BIN)/python train_heads.py --encoder $$enc && ../$(BIN)/python train_guard.py --encoder $$enc \
+	   && ../$(BIN)/python train_concerns.py --encoder $$enc && ../$(BIN)/python train_ranker.py --encoder $$enc) || exit 1; \
+	done
 
 clean:  ## Remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

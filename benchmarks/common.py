@@ -78,6 +78,31 @@ def load_judgments() -> dict[str, dict[str, dict[str, int]]]:
     return judges
 
 
+def valid_judgments() -> dict[str, dict[str, dict[str, int]]]:
+    """The consensus grades still valid for corpus v2, per persona: a v1 grade only where the question's text
+    is unchanged since it was graded (``data/judged_texts_v1.json``), plus the v2 grades
+    (``data/judgments_v2/``, graded on the current texts)."""
+    import json as _json
+
+    from infoquest.corpus import default_corpus
+
+    graded_texts = _json.loads((DATA / "judged_texts_v1.json").read_text(encoding="utf-8"))
+    current = {q.id: q.text for q in default_corpus()}
+    v1 = consensus(load_judgments())
+    out = {p: {q: g for q, g in grades.items() if q in current and graded_texts.get(q) == current[q]} for p, grades in v1.items()}
+    v2_dir = DATA / "judgments_v2"
+    if v2_dir.exists():
+        judges: dict[str, dict[str, dict[str, int]]] = {}
+        for path in sorted(v2_dir.glob("*.jsonl")):
+            for row in read_jsonl(path):
+                judges.setdefault(path.stem.split("_")[0], {}).setdefault(row["persona"], {})[row["question"]] = int(
+                    row["grade"]
+                )
+        for persona, grades in consensus(judges).items():
+            out.setdefault(persona, {}).update({q: g for q, g in grades.items() if q in current})
+    return out
+
+
 def consensus(judges: dict[str, dict[str, dict[str, int]]]) -> dict[str, dict[str, int]]:
     """One grade per (persona, question): the two judges' mean, rounded half up; one judge where only one graded."""
     out: dict[str, dict[str, int]] = {}

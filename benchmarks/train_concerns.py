@@ -19,7 +19,8 @@ from typing import Any
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from common import DATA, RESULTS, TRAINED, read_jsonl
+from common import DATA, RESULTS, read_jsonl, trained_folder
+from infoquest.heads import load_heads
 from infoquest.matching import SIGNALS, ConcernMatcher, signals
 from infoquest.profile import Profile
 from infoquest.recommender import Recommender
@@ -66,7 +67,8 @@ def _sentence_of(goals: str, span: str) -> str:
 
 def gold_signals(rec: Recommender, rows: list[dict[str, Any]]) -> tuple[list[np.ndarray], list[tuple[str, int]]]:
     """The matcher's signals for every gold concern against the whole bank, ``(n, len(SIGNALS))`` each."""
-    state, encoder, trained = rec._state, rec.encoder, rec.trained
+    state, encoder = rec._state, rec.encoder
+    goals = load_heads("goals", folder_for(encoder.model_id))  # the matcher is what is being trained
     spans, sentences, keys = [], [], []
     for row in rows:
         for n, concern in enumerate(row["concerns"], start=1):
@@ -76,8 +78,8 @@ def gold_signals(rec: Recommender, rows: list[dict[str, Any]]) -> tuple[list[np.
     vectors = encoder.encode(spans)
     sentence_vectors = encoder.encode(sentences)
     needs = np.zeros((len(spans), len(TOPICS)))
-    if trained.goals:
-        head = trained.goals["needs"]
+    if goals:
+        head = goals["needs"]
         probs = head.predict_proba(vectors, spans)
         for column, tag in enumerate(head.classes):
             needs[:, TOPICS.index(tag)] = probs[:, column]
@@ -105,7 +107,7 @@ def main() -> None:
     args = parser.parse_args()
     rows = concern_personas()
     gold = addressing()
-    rec = Recommender(encoder=args.encoder)
+    rec = Recommender(encoder=args.encoder, trained=False)
     position = {q.id: i for i, q in enumerate(rec.corpus)}
     values, keys = gold_signals(rec, rows)
     labels = [np.zeros(len(rec.corpus)) for _ in keys]
@@ -138,9 +140,7 @@ def main() -> None:
         "cv_share_cleared_of_answerable": round(float((cleared & answerable).sum() / max(1, answerable.sum())), 4),
     }
     final = ConcernMatcher(final.model_id, final.coef, final.intercept, threshold, info)
-    folder = TRAINED.parent / folder_for(rec.encoder.model_id)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "concerns.json").write_text(json.dumps(final.to_dict(), indent=1) + "\n", encoding="utf-8")
+    (trained_folder(rec.encoder) / "concerns.json").write_text(json.dumps(final.to_dict(), indent=1) + "\n", encoding="utf-8")
     report = [
         "# Concern matcher\n",
         f"Command: `python benchmarks/train_concerns.py --encoder {args.encoder}`\n",

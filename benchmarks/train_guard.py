@@ -33,7 +33,7 @@ from common import (
     DEFAULT_ENCODER,
     ENCODERS,
     RESULTS,
-    TRAINED,
+    trained_folder,
     machine,
     make_encoder,
     read_jsonl,
@@ -208,7 +208,7 @@ def main() -> None:
         ],
     }
     save_heads(
-        TRAINED / "etiquette.json",
+        trained_folder(encoder) / "etiquette.json",
         [LinearHead(**{**head.__dict__, "info": info})],
         {
             "data": "benchmarks/data/etiquette.jsonl",

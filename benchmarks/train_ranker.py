@@ -17,12 +17,11 @@ from collections.abc import Sequence
 import numpy as np
 from sklearn.linear_model import LogisticRegression, Ridge
 
-from common import TRAINED, consensus, load_judgments, personas
+from common import personas, trained_folder, valid_judgments
 from infoquest.features import FEATURES
 from infoquest.profile import Profile
 from infoquest.ranking import LinearRanker
 from infoquest.recommender import Recommender
-from infoquest.trained import folder_for
 
 #: Inverse regularisation strength of the pairwise model (scikit-learn's C).
 C = 0.05
@@ -102,7 +101,7 @@ def main() -> None:
     parser.add_argument("--encoder", default="static", choices=["static", "minilm"])
     args = parser.parse_args()
     ids, profiles = persona_profiles()
-    qrels = consensus(load_judgments())
+    qrels = valid_judgments()
     rec = feature_recommender(args.encoder)
     matrices = rec.feature_matrices(profiles)
     xs, ys = training_rows(matrices, judged_indices(rec, ids, qrels))
@@ -111,12 +110,10 @@ def main() -> None:
         **ranker.info,
         "personas": len(ids),
         "model_id": rec.encoder.model_id,
-        "judged_pairs_source": "benchmarks/data/judgments (consensus)",
+        "judged_pairs_source": "benchmarks/data/judgments + judgments_v2 (consensus, texts as graded)",
     }
     ranker = LinearRanker(ranker.features, ranker.mean, ranker.scale, ranker.coef, ranker.intercept, info)
-    folder = TRAINED.parent / folder_for(rec.encoder.model_id)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "ranker.json").write_text(json.dumps(ranker.to_dict(), indent=1) + "\n", encoding="utf-8")
+    (trained_folder(rec.encoder) / "ranker.json").write_text(json.dumps(ranker.to_dict(), indent=1) + "\n", encoding="utf-8")
     order = np.argsort(-np.abs(ranker.coef))
     print(f"trained on {len(ids)} personas; weights (standardised features), largest first:")
     for i in order:

@@ -29,9 +29,15 @@ Python, SQL, data analysis, public speaking
 
 
 @pytest.fixture(autouse=True)
-def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_cache(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # No test may touch the user's real cache folder.
     monkeypatch.setenv("INFOQUEST_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    # Fast tests never load the transformer: where they need the default encoder (the etiquette guard), they
+    # get the static one. Slow tests see the default as a user would.
+    if request.node.get_closest_marker("slow") is None:
+        monkeypatch.setenv("INFOQUEST_ENCODER", "static")
 
 
 @pytest.fixture

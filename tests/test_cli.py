@@ -41,7 +41,7 @@ Python, SQL, data analysis, public speaking
 """
 GOALS = "I want to move from teaching math into software engineering. How do I get my first role?"
 ROLE = "director of engineering at a cloud company"
-RECOMMENDATION_KEYS = {"id", "text", "category", "score", "rank", "reasons"}
+RECOMMENDATION_KEYS = {"id", "text", "category", "score", "rank", "reasons", "source", "concerns"}
 PLAN_KEYS = {
     "minutes",
     "intro_minutes",

@@ -89,7 +89,7 @@ def test_no_goals_and_no_role_says_what_is_missing_and_what_it_would_add() -> No
 
 
 def test_the_insight_carries_languages_and_warnings(tmp_path: Path) -> None:
-    rec = Recommender(encoder=HashingEncoder(128), cache_dir=tmp_path)
+    rec = Recommender(encoder=HashingEncoder(128), trained=False, cache_dir=tmp_path)
     insight = rec.explain_profile(Profile(goals=SPANISH_GOALS, role="nurse manager at a children's hospital"))
     assert insight.languages == {"goals": "es", "role": "en"}
     assert len(insight.warnings) == 1 and "goals (Spanish)" in insight.warnings[0]
@@ -101,7 +101,7 @@ def test_the_insight_carries_languages_and_warnings(tmp_path: Path) -> None:
 
 @pytest.fixture(autouse=True)
 def _fake_recommender(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli_module, "_recommender", lambda path: Recommender(path, encoder=HashingEncoder(128)))
+    monkeypatch.setattr(cli_module, "_recommender", lambda path: Recommender(path, encoder=HashingEncoder(128), trained=False))
 
 
 def _run(*args: str) -> Result:

