@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from infoquest import _checks as checks
 from infoquest import plan as plan_mod
 from infoquest import selection
 from infoquest.corpus import Corpus, Question, default_corpus, load_corpus
@@ -65,28 +66,41 @@ class Recommender:
 
     Args:
         corpus: a ``Corpus``, a path to a JSON Lines corpus file, or ``None`` for the curated default.
-        encoder: any ``Encoder``; ``None`` loads all-MiniLM-L6-v2 from its package, offline, on first use.
+        encoder: any ``Encoder``, or a name (``"static"``, ``"minilm"``, ``"hashing"``); ``None`` for the
+            shipped static model, loaded on first use.
         cache_dir: where question embeddings are cached (default: the user's cache folder).
         ranker: learned ranking weights, or a path to them; ``None`` for the shipped ones.
 
     Nothing heavy happens here: the model loads and the corpus is embedded on the first call that needs it.
+
+    One ``Recommender`` may be shared by many threads: after the first call it is only read, and the
+    encoders are thread-safe. Two threads making the first call at once may both build the state; they
+    build equal states and one is kept.
+
+    Raises:
+        InputTypeError: an argument has the wrong type (the message names it).
+        InputError: an unknown encoder name.
     """
 
     def __init__(
         self,
         corpus: Corpus | str | os.PathLike[str] | None = None,
-        encoder: Encoder | None = None,
+        encoder: Encoder | str | None = None,
         *,
         cache_dir: str | os.PathLike[str] | None = None,
         ranker: LinearRanker | str | os.PathLike[str] | None = None,
     ) -> None:
+        checks.corpus(corpus)
+        checks.path_or_none(cache_dir, "cache_dir", "a folder path or None")
+        if not isinstance(ranker, LinearRanker):
+            checks.path_or_none(ranker, "ranker", "a LinearRanker, a path to ranker weights, or None")
         if corpus is None:
             self.corpus = default_corpus()
         elif isinstance(corpus, Corpus):
             self.corpus = corpus
         else:
             self.corpus = load_corpus(corpus)
-        self._encoder = encoder
+        self._encoder = checks.encoder(encoder)
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self.ranker = ranker if isinstance(ranker, LinearRanker) else load_ranker(ranker)
 
@@ -124,7 +138,7 @@ class Recommender:
             # The curated corpus is checked when it is built (tests); any other corpus is checked here.
             from infoquest.etiquette import EtiquetteGuard
 
-            guard = EtiquetteGuard()
+            guard = EtiquetteGuard(cache_dir=self.cache_dir)
             # The guard reads MiniLM embeddings: reuse the index's when it was built with the same model.
             same = self.encoder.model_id == guard.head.model_id
             verdicts = guard.check([q.text for q in self.corpus], vectors if same else None)
@@ -173,7 +187,7 @@ class Recommender:
 
     def explain_profile(self, profile: Profile) -> ProfileInsight:
         """What infoquest reads from the profile: stage, needs, interviewee kind and relationship."""
-        seekers, interviewees = self._understand([profile])
+        seekers, interviewees = self._understand([checks.profile(profile)])
         return ProfileInsight(seeker=seekers[0], interviewee=interviewees[0])
 
     def _analyse(self, profiles: Sequence[Profile]) -> list[tuple[FeatureSet, ProfileText, Seeker, Interviewee]]:
@@ -201,7 +215,7 @@ class Recommender:
 
         What ``benchmarks/train_ranker.py`` learns the weights from.
         """
-        return [features.values for features, *_ in self._analyse(profiles)]
+        return [features.values for features, *_ in self._analyse(checks.profiles(profiles))]
 
     def _score(self, profiles: Sequence[Profile]) -> list[tuple[np.ndarray, Callable[[int], tuple[str, ...]]]]:
         """Scores of every question per profile, and a function giving a question's reasons on demand
@@ -245,14 +259,14 @@ class Recommender:
     def rank_many(self, profiles: Sequence[Profile]) -> list[list[Recommendation]]:
         """Rank the whole corpus for each profile, best first (questions that ask for a job are left out)."""
         out = []
-        for scores, reasons in self._score(profiles):
+        for scores, reasons in self._score(checks.profiles(profiles)):
             order = [int(i) for i in np.argsort(-scores, kind="stable") if self._state.allowed[i]]
             out.append(self._results(order, scores, reasons))
         return out
 
     def rank(self, profile: Profile) -> list[Recommendation]:
         """Rank the whole corpus for one profile; see ``rank_many``."""
-        return self.rank_many([profile])[0]
+        return self.rank_many([checks.profile(profile)])[0]
 
     def recommend_many(self, profiles: Sequence[Profile], k: int = 10) -> list[list[Recommendation]]:
         """Select ``k`` questions per profile: relevant, diverse, no near-duplicates, in the guide's order.
@@ -260,8 +274,8 @@ class Recommender:
         Raises:
             InputError: ``k`` is not between 1 and 100.
         """
-        if not isinstance(k, int) or not 1 <= k <= MAX_K:
-            raise InputError(f"k must be a whole number from 1 to {MAX_K}, got {k!r}")
+        k = checks.whole_number("k", k, 1, MAX_K)
+        profiles = checks.profiles(profiles)
         state = self._state
         out = []
         for scores, reasons in self._score(profiles):
@@ -274,7 +288,7 @@ class Recommender:
 
     def recommend(self, profile: Profile, k: int = 10) -> list[Recommendation]:
         """Select ``k`` questions for one profile; see ``recommend_many``."""
-        return self.recommend_many([profile], k=k)[0]
+        return self.recommend_many([checks.profile(profile)], k=k)[0]
 
     def plan(
         self, profile: Profile, minutes: int = plan_mod.DEFAULT_MINUTES, extra: Sequence[str] = ()
@@ -289,7 +303,10 @@ class Recommender:
         Raises:
             InputError: ``minutes`` is out of range, or the seeker's own questions do not fit in it.
         """
-        plan_mod.check_minutes(minutes)
+        minutes = checks.whole_number(
+            "minutes", minutes, plan_mod.MIN_MINUTES, plan_mod.MAX_MINUTES, " (the guide: keep it to 20-30)"
+        )
+        profile, extra = checks.profile(profile), checks.texts(extra, "extra")
         state = self._state
         ((scores, reasons),) = self._score([profile])
         extras, refused = self._extras(extra)
@@ -364,7 +381,7 @@ class Recommender:
             return [], []
         from infoquest.etiquette import check_questions
 
-        verdicts = check_questions(texts)
+        verdicts = check_questions(texts, cache_dir=self.cache_dir)
         refused = [{"text": v.text, "suggestion": v.suggestion} for v in verdicts if v.asks_for_job]
         kept = [v.text for v in verdicts if not v.asks_for_job]
         if not kept:

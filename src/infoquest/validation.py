@@ -11,6 +11,7 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from infoquest import _checks
 from infoquest.corpus import Corpus, Question, content_lines, parse_entry, read_corpus_text
 from infoquest.encoders import Encoder, default_encoder
 from infoquest.errors import CorpusError
@@ -69,17 +70,24 @@ def _read_entries(path: Path) -> tuple[list[tuple[int, Question]], list[Problem]
 
 
 def validate_corpus_file(
-    path: str | os.PathLike[str], *, encoder: Encoder | None = None, semantic: bool = True
+    path: str | os.PathLike[str],
+    *,
+    encoder: Encoder | None = None,
+    semantic: bool = True,
+    cache_dir: str | os.PathLike[str] | None = None,
 ) -> ValidationReport:
     """Check a corpus file and report every problem rather than stopping at the first.
 
     Checks: JSON and schema per line (unknown categories, kinds, stages, topics, settings), duplicate
     ids, duplicate texts (case and spacing ignored), and with ``semantic``: near-duplicates (cosine at or
-    above ``NEAR_DUPLICATE``) and questions that ask for a job (the etiquette guard).
+    above ``NEAR_DUPLICATE``) and questions that ask for a job (the etiquette guard, which caches the
+    curated questions' embeddings in ``cache_dir``; default: the user's cache folder).
 
     Raises:
         CorpusError: the file itself cannot be read.
     """
+    _checks.path(path, "path", "a path to a .jsonl corpus file")
+    _checks.path_or_none(cache_dir, "cache_dir", "a folder path or None")
     path = Path(path)
     entries, problems = _read_entries(path)
     if not entries and not problems:
@@ -110,12 +118,14 @@ def validate_corpus_file(
             )
         first_text.setdefault(key, (number, q.id))
     if semantic and entries:
-        problems.extend(_semantic_problems(entries, encoder or default_encoder()))
+        problems.extend(_semantic_problems(entries, encoder or default_encoder(), cache_dir))
     problems.sort(key=lambda p: (p.line or 0, p.kind))
     return ValidationReport(path=str(path), questions=len(entries), problems=tuple(problems))
 
 
-def _semantic_problems(entries: list[tuple[int, Question]], encoder: Encoder) -> list[Problem]:
+def _semantic_problems(
+    entries: list[tuple[int, Question]], encoder: Encoder, cache_dir: str | os.PathLike[str] | None = None
+) -> list[Problem]:
     from infoquest.etiquette import EtiquetteGuard
 
     texts = [q.text for _, q in entries]
@@ -135,7 +145,7 @@ def _semantic_problems(entries: list[tuple[int, Question]], encoder: Encoder) ->
                 message=f"says the same as line {line_i} ({qi.id}), similarity {sims[i, j]:.2f}",
             )
         )
-    guard = EtiquetteGuard()
+    guard = EtiquetteGuard(cache_dir=cache_dir)
     same = encoder.model_id == guard.head.model_id  # then the embeddings above are the guard's own
     for (line, q), verdict in zip(entries, guard.check(texts, vectors if same else None), strict=True):
         if verdict.asks_for_job:
