@@ -23,6 +23,9 @@ def test_a_strict_client_type_checks(tmp_path, plugin):
         "[mypy]\nstrict = True\n"
         + ("plugins = pydantic.mypy\n" if plugin else "")
         + "[mypy-infoquest.*]\nfollow_imports = silent\n"
+        # Without init_typed the plugin types every field argument as Any (pydantic coerces), so
+        # Profile(stage=5) would pass; Profile(goal=...) fails either way.
+        + ("[pydantic-mypy]\ninit_typed = True\n" if plugin else "")
     )
     env = {**os.environ, "MYPYPATH": str(ROOT / "src")}
     done = subprocess.run(
