@@ -66,7 +66,9 @@ def test_public_name_is_importable_and_documented(name: str) -> None:
         assert (vars(obj).get("__doc__") or "").strip(), f"class {name} has no docstring"
     elif callable(obj):
         assert (obj.__doc__ or "").strip(), f"function {name} has no docstring"
-    else:  # the only public value that is neither a class nor a function
+    elif name == "ENCODER_NAMES":  # the names Recommender(encoder=...) accepts
+        assert isinstance(obj, tuple) and all(isinstance(n, str) for n in obj)
+    else:  # the only other public value that is neither a class nor a function
         assert name == "__version__"
         assert isinstance(obj, str) and re.fullmatch(r"\d+\.\d+\.\d+\S*", obj)
 

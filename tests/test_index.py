@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 
 import numpy as np
 import pytest
 
 from infoquest.corpus import Corpus, Question
-from infoquest.index import cache_path, get_index, load_index
+from infoquest.index import cache_path, get_index, load_index, vectors_checksum
 
 
 class CountingEncoder:
@@ -42,27 +44,116 @@ def test_a_changed_corpus_gets_its_own_index(small_corpus, encoder, tmp_path):
     assert get_index(changed, encoder, tmp_path).vectors.shape[0] == 6
 
 
-@pytest.mark.parametrize("damage", ["truncate", "garbage", "manifest", "nan", "pickle"])
-def test_corrupted_or_stale_caches_are_rebuilt(small_corpus, encoder, tmp_path, damage):
-    get_index(small_corpus, encoder, tmp_path)
-    folder = cache_path(small_corpus, encoder.model_id, tmp_path)
-    vectors = folder / "vectors.npy"
-    if damage == "truncate":
+def _damage(folder, kind):
+    vectors, manifest = folder / "vectors.npy", folder / "manifest.json"
+    good = np.load(vectors)
+    stamp = json.loads(manifest.read_text())
+    if kind == "empty vectors":
+        vectors.write_bytes(b"")
+    elif kind == "truncated vectors":
+        vectors.write_bytes(vectors.read_bytes()[:-100])
+    elif kind == "header only":
         vectors.write_bytes(vectors.read_bytes()[:50])
-    elif damage == "garbage":
+    elif kind == "garbage vectors":
         vectors.write_bytes(b"not a numpy file")
-    elif damage == "manifest":
-        manifest = json.loads((folder / "manifest.json").read_text())
-        (folder / "manifest.json").write_text(json.dumps({**manifest, "library_version": "0.0.0"}))
-    elif damage == "nan":
-        np.save(vectors, np.full((5, 128), np.nan, dtype=np.float32))
-    else:
+    elif kind == "pickled vectors":
         np.save(vectors, np.array([{"x": 1}], dtype=object), allow_pickle=True)
+    elif kind == "nan vectors":
+        np.save(vectors, np.full_like(good, np.nan))
+    elif kind == "wrong shape: transposed":
+        np.save(vectors, np.ascontiguousarray(good.T))
+    elif kind == "wrong shape: one row short":
+        np.save(vectors, good[:-1])
+    elif kind == "wrong shape: flat":
+        np.save(vectors, good.ravel())
+    elif kind == "wrong dtype":
+        np.save(vectors, good.astype(np.float64))
+    elif kind == "wrong checksum":  # vectors of the right shape and dtype, but not the ones stamped
+        np.save(vectors, good[::-1].copy())
+    elif kind == "empty manifest":
+        manifest.write_bytes(b"")
+    elif kind == "garbage manifest":
+        manifest.write_bytes(b"\xff\xfe{not json")
+    elif kind in ("manifest []", "manifest null", "manifest string"):
+        manifest.write_text({"manifest []": "[]", "manifest null": "null", "manifest string": '"x"'}[kind])
+    elif kind == "manifest missing checksum":
+        manifest.write_text(json.dumps({k: v for k, v in stamp.items() if k != "sha256"}))
+    elif kind == "stale manifest":
+        manifest.write_text(json.dumps({**stamp, "library_version": "0.0.0"}))
+    else:
+        raise AssertionError(kind)
+
+
+DAMAGE = [
+    "empty vectors",
+    "truncated vectors",
+    "header only",
+    "garbage vectors",
+    "pickled vectors",
+    "nan vectors",
+    "wrong shape: transposed",
+    "wrong shape: one row short",
+    "wrong shape: flat",
+    "wrong dtype",
+    "wrong checksum",
+    "empty manifest",
+    "garbage manifest",
+    "manifest []",
+    "manifest null",
+    "manifest string",
+    "manifest missing checksum",
+    "stale manifest",
+]
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_every_damaged_cache_is_detected_and_rebuilt(small_corpus, encoder, tmp_path, damage, caplog):
+    original = get_index(small_corpus, encoder, tmp_path).vectors
+    folder = cache_path(small_corpus, encoder.model_id, tmp_path)
+    _damage(folder, damage)
     assert load_index(small_corpus, encoder.model_id, tmp_path) is None
+    assert "rebuilding" in caplog.text
     counting = CountingEncoder(encoder)
     rebuilt = get_index(small_corpus, counting, tmp_path)
-    assert counting.calls == 1 and np.isfinite(rebuilt.vectors).all()
-    assert load_index(small_corpus, encoder.model_id, tmp_path) is not None
+    assert counting.calls == 1
+    np.testing.assert_array_equal(rebuilt.vectors, original)
+    healed = load_index(small_corpus, encoder.model_id, tmp_path)
+    assert healed is not None
+    np.testing.assert_array_equal(healed.vectors, original)
+
+
+def test_the_manifest_stamps_the_vectors_checksum(small_corpus, encoder, tmp_path):
+    index = get_index(small_corpus, encoder, tmp_path)
+    manifest = json.loads((cache_path(small_corpus, encoder.model_id, tmp_path) / "manifest.json").read_text())
+    assert manifest["sha256"] == vectors_checksum(index.vectors)
+    assert len(manifest["sha256"]) == 64 and manifest["dtype"] == "float32"
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_cache_files_follow_the_users_umask(small_corpus, encoder, tmp_path, umask):
+    old = os.umask(umask)
+    try:
+        get_index(small_corpus, encoder, tmp_path)
+    finally:
+        os.umask(old)
+    folder = cache_path(small_corpus, encoder.model_id, tmp_path)
+    for name in ("vectors.npy", "manifest.json"):
+        assert stat.S_IMODE((folder / name).stat().st_mode) == 0o666 & ~umask, name
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o777 & ~umask
+
+
+def test_an_unwritable_cache_costs_one_build_and_one_warning_per_process(small_corpus, encoder, tmp_path, caplog):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    counting = CountingEncoder(encoder)
+    first = get_index(small_corpus, counting, blocker / "sub")
+    for _ in range(3):
+        again = get_index(small_corpus, counting, blocker / "sub")
+    assert counting.calls == 1 and again is first
+    assert caplog.text.count("cannot write the embeddings cache") == 1
+    # Another (writable) folder still gets its own cache.
+    get_index(small_corpus, counting, tmp_path / "ok")
+    assert load_index(small_corpus, encoder.model_id, tmp_path / "ok") is not None
 
 
 def test_an_unwritable_cache_is_not_fatal(small_corpus, encoder, tmp_path, caplog):

@@ -4,6 +4,7 @@ Never ask for a job: ask for information, advice and referrals.
 """
 
 from infoquest._version import __version__
+from infoquest.concerns import Concern
 from infoquest.corpus import Corpus, Question, default_corpus, load_corpus
 from infoquest.encoders import ENCODER_NAMES, Encoder, HashingEncoder, resolve_encoder
 from infoquest.errors import (
@@ -11,6 +12,7 @@ from infoquest.errors import (
     IndexCacheError,
     InfoquestError,
     InputError,
+    InputTypeError,
     ModelError,
     ProfileError,
     ResumeReadError,
@@ -19,6 +21,7 @@ from infoquest.etiquette import EtiquetteGuard, EtiquetteVerdict, check_question
 from infoquest.interviewee import Interviewee
 from infoquest.language import detect_language
 from infoquest.notices import profile_warnings
+from infoquest.plan import InterviewPlan, PlannedQuestion
 from infoquest.profile import Profile
 from infoquest.recommendation import Recommendation
 from infoquest.recommender import ProfileInsight, Recommender
@@ -26,12 +29,11 @@ from infoquest.resume import ResumeText, read_resume
 from infoquest.seeker import Seeker
 from infoquest.static_encoder import StaticEncoder
 from infoquest.transformer_encoder import MiniLMEncoder, SentenceTransformerEncoder
-from infoquest.validation import CorpusStats, ValidationReport, corpus_stats, validate_corpus_file
+from infoquest.validation import CorpusStats, Problem, ValidationReport, corpus_stats, validate_corpus_file
 
 __all__ = [
     "ENCODER_NAMES",
-    "StaticEncoder",
-    "resolve_encoder",
+    "Concern",
     "Corpus",
     "CorpusError",
     "CorpusStats",
@@ -42,9 +44,13 @@ __all__ = [
     "IndexCacheError",
     "InfoquestError",
     "InputError",
+    "InputTypeError",
+    "InterviewPlan",
     "Interviewee",
     "MiniLMEncoder",
     "ModelError",
+    "PlannedQuestion",
+    "Problem",
     "Profile",
     "ProfileError",
     "ProfileInsight",
@@ -55,6 +61,7 @@ __all__ = [
     "ResumeText",
     "Seeker",
     "SentenceTransformerEncoder",
+    "StaticEncoder",
     "ValidationReport",
     "__version__",
     "check_question",
@@ -65,5 +72,6 @@ __all__ = [
     "load_corpus",
     "profile_warnings",
     "read_resume",
+    "resolve_encoder",
     "validate_corpus_file",
 ]

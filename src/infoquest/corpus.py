@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from infoquest import _paths
+from infoquest import _checks, _paths
 from infoquest._files import FileTooLargeError, NotRegularFileError, describe, read_bounded
 from infoquest.errors import CorpusError
 from infoquest.jsonsafe import JSONTextError, loads
@@ -238,6 +238,7 @@ def load_corpus(path: str | os.PathLike[str]) -> Corpus:
         CorpusError: the file is missing, unreadable, empty, or an entry is invalid (the message names the
             line, the id and the problem).
     """
+    _checks.path(path, "path", "a path to a .jsonl corpus file")
     path = Path(path)
     source = clip(str(path), 200)
     entries = [(number, parse_entry(raw, number, source)) for number, raw in iter_lines(path)]

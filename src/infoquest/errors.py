@@ -1,4 +1,9 @@
-"""The exceptions infoquest raises: one small hierarchy, each message says what was wrong and what to do."""
+"""The exceptions infoquest raises: one small hierarchy, each message says what was wrong and what to do.
+
+Errors about a caller's arguments are also the built-in exception a Python caller expects:
+``InputError``, ``ProfileError`` and ``CorpusError`` are ``ValueError`` subclasses, and ``InputTypeError``
+(an argument of the wrong type) is both an ``InputError`` and a ``TypeError``.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,12 @@ class InfoquestError(Exception):
 
 
 class InputError(InfoquestError, ValueError):
-    """A caller's argument is out of range or missing (e.g. an empty profile, ``minutes`` outside 10–60)."""
+    """A caller's argument is out of range or missing (e.g. ``k=0``, ``minutes`` outside 10–60)."""
+
+
+class InputTypeError(InputError, TypeError):
+    """A caller's argument has the wrong type (e.g. ``Recommender(corpus=123)``, one ``Profile`` where a
+    list of them is expected); the message names the argument and what to pass instead."""
 
 
 class ResumeReadError(InfoquestError):
@@ -18,7 +28,7 @@ class ResumeReadError(InfoquestError):
     """
 
 
-class CorpusError(InfoquestError):
+class CorpusError(InfoquestError, ValueError):
     """A question corpus is missing or invalid; the message names the entry (line and id) and the problem."""
 
 
@@ -30,5 +40,5 @@ class IndexCacheError(InfoquestError):
     """The embeddings cache folder cannot be written or read."""
 
 
-class ProfileError(InfoquestError):
+class ProfileError(InfoquestError, ValueError):
     """A profile cannot be used: it has neither goals nor a résumé, or a field is out of range."""

@@ -10,14 +10,18 @@ nearest curated question; each is checked by the guard itself before it is offer
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Sequence
 from functools import cached_property
+from pathlib import Path
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from infoquest import _checks as checks
 from infoquest.encoders import Encoder, default_encoder
-from infoquest.errors import InputError, ModelError
+from infoquest.errors import InputError, InputTypeError, ModelError
 from infoquest.heads import LinearHead, load_heads
 from infoquest.rewording import reword
 
@@ -52,11 +56,23 @@ class EtiquetteVerdict(BaseModel):
 
 
 class EtiquetteGuard:
-    """Checks questions in batches, with the guard trained for its encoder (the default one unless given)."""
+    """Checks questions in batches, with the guard trained for its encoder (the default one unless given).
 
-    def __init__(self, encoder: Encoder | None = None, threshold: float | None = None) -> None:
+    ``cache_dir`` is where the curated questions' embeddings (for suggestions) are cached; ``None`` for the
+    default cache folder. A guard may be shared by threads.
+    """
+
+    def __init__(
+        self,
+        encoder: Encoder | None = None,
+        threshold: float | None = None,
+        *,
+        cache_dir: str | os.PathLike[str] | None = None,
+    ) -> None:
+        checks.path_or_none(cache_dir, "cache_dir", "a folder path or None")
         self._encoder = encoder
         self._threshold = threshold
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else None
 
     @cached_property
     def head(self) -> LinearHead:
@@ -91,7 +107,7 @@ class EtiquetteGuard:
         from infoquest.index import get_index
 
         corpus = default_corpus()
-        vectors = get_index(corpus, self.encoder).vectors
+        vectors = get_index(corpus, self.encoder, self.cache_dir).vectors
         rows = [
             i
             for i, q in enumerate(corpus)
@@ -148,9 +164,10 @@ class EtiquetteGuard:
                 (an index of the corpus, say), so they are not computed twice.
 
         Raises:
+            InputTypeError: ``texts`` is a bare string (pass a list) or holds something else than strings.
             InputError: a text is empty or longer than ``MAX_CHECK_CHARS``.
         """
-        cleaned = [" ".join(t.split()) for t in texts]
+        cleaned = [" ".join(t.split()) for t in checks.texts(texts)]
         for position, text in enumerate(cleaned, start=1):
             if not text:
                 raise InputError(f"question {position} is empty; give the question's text")
@@ -187,21 +204,35 @@ class EtiquetteGuard:
         return verdicts
 
 
-_GUARD: EtiquetteGuard | None = None
+_GUARDS: dict[Path | None, EtiquetteGuard] = {}
+_GUARDS_LOCK = threading.Lock()
 
 
-def _default_guard() -> EtiquetteGuard:
-    global _GUARD
-    if _GUARD is None:
-        _GUARD = EtiquetteGuard()
-    return _GUARD
+def _default_guard(cache_dir: str | os.PathLike[str] | None = None) -> EtiquetteGuard:
+    key = Path(cache_dir) if cache_dir is not None else None
+    with _GUARDS_LOCK:  # only the look-up: the guard loads lazily, outside the lock
+        if key not in _GUARDS:
+            _GUARDS[key] = EtiquetteGuard(cache_dir=key)
+        return _GUARDS[key]
 
 
-def check_questions(texts: Sequence[str]) -> list[EtiquetteVerdict]:
-    """Check questions against the guide's rule "never ask for a job" (batch form)."""
-    return _default_guard().check(texts)
+def check_questions(texts: Sequence[str], *, cache_dir: str | os.PathLike[str] | None = None) -> list[EtiquetteVerdict]:
+    """Check questions against the guide's rule "never ask for a job" (batch form).
+
+    Args:
+        texts: a list of questions; a bare string is refused (pass ``[question]``, or use ``check_question``).
+        cache_dir: the embeddings cache folder (default: the user's cache folder).
+
+    Raises:
+        InputTypeError: ``texts`` is not a list of strings.
+        InputError: a question is empty or too long.
+    """
+    checks.path_or_none(cache_dir, "cache_dir", "a folder path or None")
+    return _default_guard(cache_dir).check(texts)
 
 
-def check_question(text: str) -> EtiquetteVerdict:
+def check_question(text: str, *, cache_dir: str | os.PathLike[str] | None = None) -> EtiquetteVerdict:
     """Check one question; see ``check_questions``."""
-    return check_questions([text])[0]
+    if not isinstance(text, str):
+        raise InputTypeError(f"text must be a str, got {type(text).__name__}; check_questions takes a list")
+    return check_questions([text], cache_dir=cache_dir)[0]

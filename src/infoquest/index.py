@@ -1,18 +1,22 @@
 """Question embeddings, computed once per corpus and model and kept in a stamped, atomic, pickle-free cache.
 
 Layout: ``<cache>/<model-slug>/<corpus-hash[:20]>/`` holds ``vectors.npy`` and ``manifest.json`` (model id,
-dimension, corpus hash, question count, library version, format). Only corpus questions are stored here:
-profile and résumé text never are.
+dimension, corpus hash, question count, library version, format, dtype and the vectors' SHA-256). Only
+corpus questions are stored here: profile and résumé text never are. Files are created with the user's
+umask (readable by others under the usual 022), so a cache built at image-build time serves other users.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import logging
 import os
 import re
-import tempfile
-from collections.abc import Callable
+import secrets
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +30,7 @@ from infoquest.errors import IndexCacheError
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 #: Questions are embedded in batches of this size, so large corpora can show progress.
 BATCH = 256
 
@@ -62,6 +66,8 @@ class QuestionIndex:
             "dimension": int(self.vectors.shape[1]),
             "count": int(self.vectors.shape[0]),
             "corpus_hash": self.corpus.content_hash,
+            "dtype": "float32",
+            "sha256": vectors_checksum(self.vectors),
         }
 
 
@@ -71,62 +77,116 @@ def cache_path(corpus: Corpus, model_id: str, cache_dir: Path) -> Path:
 
 
 def encode_corpus(corpus: Corpus, encoder: Encoder, progress: Callable[[int, int], None] | None = None) -> np.ndarray:
-    """Embed every question of ``corpus``; ``progress(done, total)`` is called after each batch."""
+    """Embed every question of ``corpus``; ``progress(done, total)`` is called after each batch.
+
+    An encoder's optional ``encode_bulk`` is used when it has one: a faster batched form for many texts
+    (the transformer encoders' ``encode`` gives each text its own forward pass, for batch-independent
+    profile vectors; a corpus is always embedded in the same batches, so it does not need that).
+    """
     texts = [q.text for q in corpus.questions]
+    encode: Callable[[Sequence[str]], np.ndarray] = getattr(encoder, "encode_bulk", encoder.encode)
     parts = []
     for start in range(0, len(texts), BATCH):
-        parts.append(encoder.encode(texts[start : start + BATCH]))
+        parts.append(encode(texts[start : start + BATCH]))
         if progress is not None:
             progress(min(start + BATCH, len(texts)), len(texts))
     return np.vstack(parts).astype(np.float32)
 
 
+def vectors_checksum(vectors: np.ndarray) -> str:
+    """SHA-256 of the vectors as little-endian float32, C order: what the manifest stamps."""
+    return hashlib.sha256(np.ascontiguousarray(vectors, dtype="<f4").tobytes()).hexdigest()
+
+
+def _read(folder: Path) -> tuple[Any, np.ndarray]:
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    vectors = np.load(folder / "vectors.npy", allow_pickle=False)
+    return manifest, vectors
+
+
+def _problem(index: QuestionIndex, manifest: Any, vectors: np.ndarray) -> str | None:
+    """What is wrong with a loaded cache, or ``None`` when it is the one this corpus and model need."""
+    if not isinstance(manifest, dict):
+        return f"manifest is a JSON {type(manifest).__name__}, not an object"
+    if vectors.dtype != np.float32:
+        return f"vectors are {vectors.dtype}, not float32"
+    if vectors.ndim != 2 or vectors.shape[0] != len(index.corpus):
+        return f"vectors have shape {vectors.shape}, the corpus has {len(index.corpus)} questions"
+    if manifest != index.manifest():
+        stale = sorted(k for k, v in index.manifest().items() if manifest.get(k) != v)
+        return f"manifest differs in {', '.join(stale) or 'extra keys'}"
+    return None
+
+
 def load_index(corpus: Corpus, model_id: str, cache_dir: Path) -> QuestionIndex | None:
-    """The cached index, or ``None`` when it is missing, stale or corrupted (it is then rebuilt)."""
+    """The cached index, or ``None`` when it is missing, stale or damaged in any way (it is then rebuilt).
+
+    Damage includes an empty, truncated or garbage file, a manifest that is not a JSON object, vectors of
+    another shape or dtype, and vectors that do not match the manifest's SHA-256 checksum.
+    """
     folder = cache_path(corpus, model_id, cache_dir)
     try:
-        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-        vectors = np.load(folder / "vectors.npy", allow_pickle=False)
+        manifest, vectors = _read(folder)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError) as exc:
+    except Exception as exc:  # json and numpy raise many types (EOFError, ValueError, …) for damaged files
         logger.warning("embeddings cache at %s is unreadable (%s); rebuilding it", folder, type(exc).__name__)
         return None
-    index = QuestionIndex(corpus=corpus, model_id=model_id, vectors=np.asarray(vectors, dtype=np.float32))
-    expected = {**index.manifest(), "dimension": manifest.get("dimension")}
-    if manifest != expected or vectors.ndim != 2 or vectors.shape[0] != len(corpus) or not np.all(np.isfinite(vectors)):
-        logger.warning("embeddings cache at %s is stale or corrupted; rebuilding it", folder)
+    index = QuestionIndex(corpus=corpus, model_id=model_id, vectors=vectors)
+    problem = _problem(index, manifest, vectors)
+    if problem is None and not np.all(np.isfinite(vectors)):
+        problem = "vectors are not all finite"
+    if problem is not None:
+        logger.warning("embeddings cache at %s is stale or damaged (%s); rebuilding it", folder, problem)
         return None
     return index
 
 
-def _atomic_write(path: Path, write: Callable[[Any], None], mode: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+def _atomic_write(path: Path, data: bytes) -> None:
+    # Not mkstemp: it creates files 0600, and a cache built by one user (say, in a container image) must be
+    # readable by the service's user. os.open with 0o666 lets the user's umask decide, like any other file.
+    for _ in range(100):
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+            break
+        except FileExistsError:
+            continue
+    else:  # pragma: no cover - 100 random names taken
+        raise FileExistsError(f"no free temporary name next to {path}")
     try:
-        with os.fdopen(fd, mode) as handle:
-            write(handle)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
 def save_index(index: QuestionIndex, cache_dir: Path) -> Path:
     """Write vectors then manifest, each atomically; the manifest last, so a half-written cache never loads."""
     folder = cache_path(index.corpus, index.model_id, cache_dir)
+    buffer = io.BytesIO()
+    np.save(buffer, np.ascontiguousarray(index.vectors, dtype=np.float32), allow_pickle=False)
+    text = json.dumps(index.manifest(), indent=2, sort_keys=True)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _atomic_write(folder / "vectors.npy", lambda h: np.save(h, index.vectors, allow_pickle=False), "wb")
-        text = json.dumps(index.manifest(), indent=2, sort_keys=True)
-        _atomic_write(folder / "manifest.json", lambda h: h.write(text), "w")
+        _atomic_write(folder / "vectors.npy", buffer.getvalue())
+        _atomic_write(folder / "manifest.json", text.encode("utf-8"))
     except OSError as exc:
         raise IndexCacheError(
             f"cannot write the embeddings cache at {folder} ({exc.strerror}); "
             "set INFOQUEST_CACHE_DIR to a writable folder"
         ) from None
     return folder
+
+
+#: Indexes that could not be saved, kept for the rest of the process so that a read-only cache costs one
+#: build per (folder, model, corpus), not one per call. Keyed by folder too: another folder may be writable.
+_UNSAVED: dict[tuple[Path, str, str], QuestionIndex] = {}
+_UNSAVED_LOCK = threading.Lock()
 
 
 def get_index(
@@ -139,10 +199,16 @@ def get_index(
 ) -> QuestionIndex:
     """Load the cached index for ``corpus`` and ``encoder``, or build and cache it.
 
-    A cache that cannot be written is not fatal here: the index is kept in memory and a warning logged.
+    A cache that cannot be written is not fatal: the index is kept in memory for the rest of the process
+    (one warning, one build) and used by every later call with the same folder, model and corpus.
+    Safe to call from several threads; two threads that both find no cache both build it (equal results).
     """
     folder = cache_dir if cache_dir is not None else default_cache_dir()
+    key = (folder, encoder.model_id, corpus.content_hash)
     if not rebuild:
+        kept = _UNSAVED.get(key)
+        if kept is not None:
+            return kept
         cached = load_index(corpus, encoder.model_id, folder)
         if cached is not None:
             return cached
@@ -150,5 +216,12 @@ def get_index(
     try:
         save_index(index, folder)
     except IndexCacheError as exc:
-        logger.warning("%s", exc)
+        with _UNSAVED_LOCK:
+            first = key not in _UNSAVED
+            _UNSAVED[key] = index
+        if first:
+            logger.warning("%s; keeping the embeddings in memory for this process", exc)
+    else:
+        with _UNSAVED_LOCK:
+            _UNSAVED.pop(key, None)
     return index

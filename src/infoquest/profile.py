@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -13,6 +13,21 @@ from infoquest.vocab import KINDS, STAGES
 MAX_GOALS_CHARS = 5_000
 MAX_ROLE_CHARS = 500
 MAX_RESUME_CHARS = 100_000
+
+
+def _one_line(error: ValidationError) -> str:
+    """The first problem pydantic found, naming the field; never the value (it may be a résumé)."""
+    first = error.errors()[0]
+    where = ".".join(str(p) for p in first["loc"])
+    if first["type"] == "string_too_long":
+        limit = first.get("ctx", {}).get("max_length")
+        given = len(first["input"]) if isinstance(first.get("input"), str) else None
+        length = f"{given:,} characters; " if given is not None else ""
+        return f"{where} is too long ({length}{limit:,} characters at most); shorten it"
+    if first["type"] == "extra_forbidden":
+        return f"unknown argument {where!r}; a Profile takes {', '.join(Profile.model_fields)}"
+    message = first["msg"].removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message
 
 
 class Profile(BaseModel):
@@ -33,19 +48,15 @@ class Profile(BaseModel):
     met_before: bool = False
     resume_sections: dict[str, str] = Field(default_factory=dict, repr=False)
 
-    def __init__(self, **data: Any) -> None:
-        try:
-            super().__init__(**data)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "profile"
-            if first["type"] == "string_too_long":
-                limit = first.get("ctx", {}).get("max_length")
-                given = len(first["input"]) if isinstance(first.get("input"), str) else None
-                length = f"{given:,} characters; " if given is not None else ""
-                raise ProfileError(f"{where} is too long ({length}{limit:,} characters at most); shorten it") from None
-            # pydantic's message may quote the input; never echo a résumé back.
-            raise ProfileError(f"{where}: {first['msg'].removeprefix('Value error, ')}") from None
+    if not TYPE_CHECKING:
+        # At run time, pydantic's errors become one-line ``ProfileError``s. Type checkers do not see this
+        # ``__init__``: they see the one pydantic derives from the fields, so ``Profile(goal="x")`` or
+        # ``Profile(stage=5)`` fail type-checking in the caller's code.
+        def __init__(self, **data: Any) -> None:
+            try:
+                super().__init__(**data)
+            except ValidationError as exc:
+                raise ProfileError(_one_line(exc)) from None
 
     @model_validator(mode="before")
     @classmethod
@@ -79,8 +90,7 @@ class Profile(BaseModel):
     @model_validator(mode="after")
     def _not_empty(self) -> Profile:
         if not self.goals.strip() and not self.resume.strip():
-            # ProfileError is not a ValueError, so pydantic lets it through unwrapped.
-            raise ProfileError("the profile is empty: give your goals, a résumé, or both")
+            raise ValueError("the profile is empty: give your goals, a résumé, or both")
         return self
 
     @classmethod

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
+from infoquest import _checks as checks
 from infoquest import plan as plan_mod
 from infoquest import selection
 from infoquest.corpus import Corpus, Question, default_corpus, load_corpus
@@ -111,14 +112,22 @@ class Recommender:
 
     Args:
         corpus: a ``Corpus``, a path to a JSON Lines corpus file, or ``None`` for the curated default.
-        encoder: an ``Encoder``, ``"static"`` (default), ``"minilm"`` (needs the ``transformers`` extra) or
-            ``"hashing"``.
+        encoder: an ``Encoder`` or a name: ``"auto"`` (default: ``"minilm"`` when the ``transformers`` extra is
+            installed, else ``"static"``), ``"static"``, ``"minilm"`` or ``"hashing"``; loaded on first use.
         cache_dir: where question embeddings are cached (default: the user's cache folder).
         ranker: learned ranking weights, or a path to them; ``None`` for the ones shipped for the encoder.
         trained: ``False`` to run without the learned reading (for an encoder infoquest ships no trained
             models for); otherwise such an encoder is an error.
 
     Nothing heavy happens here: the model loads and the corpus is embedded on the first call that needs it.
+
+    One ``Recommender`` may be shared by many threads: after the first call it is only read, and the
+    encoders are thread-safe. Two threads making the first call at once may both build the state; they
+    build equal states and one is kept.
+
+    Raises:
+        InputTypeError: an argument has the wrong type (the message names it).
+        InputError: an unknown encoder name.
     """
 
     def __init__(
@@ -130,13 +139,17 @@ class Recommender:
         ranker: LinearRanker | str | os.PathLike[str] | None = None,
         trained: bool = True,
     ) -> None:
+        checks.corpus(corpus)
+        checks.path_or_none(cache_dir, "cache_dir", "a folder path or None")
+        if not isinstance(ranker, LinearRanker):
+            checks.path_or_none(ranker, "ranker", "a LinearRanker, a path to ranker weights, or None")
         if corpus is None:
             self.corpus = default_corpus()
         elif isinstance(corpus, Corpus):
             self.corpus = corpus
         else:
             self.corpus = load_corpus(corpus)
-        self._encoder = encoder
+        self._encoder = checks.encoder(encoder)
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self._ranker = ranker
         self._use_trained = trained
@@ -181,7 +194,7 @@ class Recommender:
             # The curated corpus is checked when it is built (tests); any other corpus is checked here.
             from infoquest.etiquette import EtiquetteGuard
 
-            guard = EtiquetteGuard()
+            guard = EtiquetteGuard(cache_dir=self.cache_dir)
             same = self.encoder.model_id == guard.head.model_id
             verdicts = guard.check([q.text for q in self.corpus], vectors if same else None)
             allowed = np.array([not v.asks_for_job for v in verdicts])
@@ -219,10 +232,7 @@ class Recommender:
 
     def read(self, profiles: Sequence[Profile]) -> list[Reading]:
         """Read profiles once: concerns, seeker, interviewee and the vectors everything else uses."""
-        for profile in profiles:
-            if not isinstance(profile, Profile):
-                raise InputError(f"expected a Profile, got {type(profile).__name__}; build one with Profile(...)")
-        return read_profiles(profiles, self.encoder, self.trained)
+        return read_profiles(checks.profiles(profiles), self.encoder, self.trained)
 
     def _analyse(self, readings: Sequence[Reading], k: int = 10) -> list[_Analysis]:
         state, matcher = self._state, self.trained.matcher
@@ -293,7 +303,7 @@ class Recommender:
 
     def explain_profile(self, profile: Profile) -> ProfileInsight:
         """What infoquest reads from the profile: stage, needs, concerns, interviewee kind and relationship."""
-        (analysis,) = self._analyse(self.read([profile]))
+        (analysis,) = self._analyse(self.read([checks.profile(profile)]))
         return self._insight(analysis)
 
     def _insight(self, analysis: _Analysis) -> ProfileInsight:
@@ -385,7 +395,7 @@ class Recommender:
 
     def rank(self, profile: Profile) -> list[Recommendation]:
         """Rank the whole corpus for one profile; see ``rank_many``."""
-        return self.rank_many([profile])[0]
+        return self.rank_many([checks.profile(profile)])[0]
 
     def recommend_many(self, profiles: Sequence[Profile], k: int = 10) -> list[list[Recommendation]]:
         """Select ``k`` questions per profile: each stated concern answered where the bank can (its best
@@ -395,9 +405,7 @@ class Recommender:
         Raises:
             InputError: ``k`` is not between 1 and 100.
         """
-        if isinstance(k, bool) or not isinstance(k, int | np.integer) or not 1 <= k <= MAX_K:
-            raise InputError(f"k must be a whole number from 1 to {MAX_K}, got {k!r}")
-        k = int(k)
+        k = checks.whole_number("k", k, 1, MAX_K)
         state = self._state
         out = []
         for analysis in self._analyse(self.read(profiles), k):
@@ -424,7 +432,7 @@ class Recommender:
 
     def recommend(self, profile: Profile, k: int = 10) -> list[Recommendation]:
         """Select ``k`` questions for one profile; see ``recommend_many``."""
-        return self.recommend_many([profile], k=k)[0]
+        return self.recommend_many([checks.profile(profile)], k=k)[0]
 
     # --- Plans -----------------------------------------------------------------------------------------------
 
@@ -443,7 +451,10 @@ class Recommender:
         Raises:
             InputError: ``minutes`` is out of range, or the seeker's own questions do not fit in it.
         """
-        plan_mod.check_minutes(minutes)
+        minutes = checks.whole_number(
+            "minutes", minutes, plan_mod.MIN_MINUTES, plan_mod.MAX_MINUTES, " (the guide: keep it to 20-30)"
+        )
+        profile, extra = checks.profile(profile), checks.texts(extra, "extra")
         state = self._state
         (analysis,) = self._analyse(self.read([profile]))
         scores = analysis.scores
@@ -526,7 +537,7 @@ class Recommender:
             return [], []
         from infoquest.etiquette import check_questions
 
-        verdicts = check_questions(texts)
+        verdicts = check_questions(texts, cache_dir=self.cache_dir)
         refused = [{"text": v.text, "suggestion": v.suggestion} for v in verdicts if v.asks_for_job]
         kept = [v.text for v in verdicts if not v.asks_for_job]
         if not kept:

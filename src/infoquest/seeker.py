@@ -20,16 +20,21 @@ Source = Literal["given", "inferred", "unknown"]
 NEED_THRESHOLD = 0.5
 
 _SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
+#: At most this many goal sentences are read and embedded (bounded work on long goals; 5,000 characters
+#: can hold 180 sentences). The whole goals are still read as one text as well.
+MAX_GOAL_SENTENCES = 40
 
 
 def goal_sentences(goals: str) -> list[str]:
-    """The goals split into sentences; fragments under four words join their neighbour."""
+    """The first ``MAX_GOAL_SENTENCES`` sentences of the goals; fragments under four words join their neighbour."""
     pieces = [" ".join(p.split()) for p in _SPLIT.split(goals) if p and p.strip()]
     sentences: list[str] = []
     for piece in pieces:
         if sentences and (len(piece.split()) < 4 or len(sentences[-1].split()) < 4):
             sentences[-1] = f"{sentences[-1]} {piece}"
         else:
+            if len(sentences) == MAX_GOAL_SENTENCES:
+                break
             sentences.append(piece)
     return sentences
 

@@ -10,6 +10,7 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from infoquest import _checks
 from infoquest.corpus import Corpus, Question, content_lines, parse_entry, read_corpus_text
 from infoquest.duplicates import PairFinder, near_duplicate_pairs
 from infoquest.encoders import Encoder, default_encoder
@@ -84,6 +85,7 @@ def validate_corpus_file(
     semantic: bool = True,
     find_pairs: PairFinder = near_duplicate_pairs,
     threshold: float = NEAR_DUPLICATE,
+    cache_dir: str | os.PathLike[str] | None = None,
 ) -> ValidationReport:
     """Check a corpus file and report every problem rather than stopping at the first.
 
@@ -98,10 +100,13 @@ def validate_corpus_file(
         semantic: run the checks that need embeddings.
         find_pairs: the near-duplicate detector (vectors and threshold in, ``(i, j, similarity)`` out).
         threshold: the similarity from which two questions count as saying the same thing.
+        cache_dir: where the etiquette guard caches the curated questions' embeddings (default: the user's cache).
 
     Raises:
         CorpusError: the file itself cannot be read.
     """
+    _checks.path(path, "path", "a path to a .jsonl corpus file")
+    _checks.path_or_none(cache_dir, "cache_dir", "a folder path or None")
     path = Path(path)
     entries, problems = _read_entries(path)
     if not entries and not problems:
@@ -135,7 +140,7 @@ def validate_corpus_file(
         encoder = encoder or default_encoder()
         vectors = encoder.encode([q.text for _, q in entries])
         problems.extend(near_duplicate_problems(entries, vectors, find_pairs=find_pairs, threshold=threshold))
-        problems.extend(_job_request_problems(entries, encoder, vectors))
+        problems.extend(_job_request_problems(entries, encoder, vectors, cache_dir))
     problems.sort(key=lambda p: (p.line or 0, p.kind))
     return ValidationReport(path=str(path), questions=len(entries), problems=tuple(problems))
 
@@ -187,11 +192,16 @@ def near_duplicate_problems(
     return problems
 
 
-def _job_request_problems(entries: list[tuple[int, Question]], encoder: Encoder, vectors: np.ndarray) -> list[Problem]:
+def _job_request_problems(
+    entries: list[tuple[int, Question]],
+    encoder: Encoder,
+    vectors: np.ndarray,
+    cache_dir: str | os.PathLike[str] | None = None,
+) -> list[Problem]:
     from infoquest.etiquette import EtiquetteGuard
 
     texts = [q.text for _, q in entries]
-    guard = EtiquetteGuard()
+    guard = EtiquetteGuard(cache_dir=cache_dir)
     same = encoder.model_id == guard.head.model_id  # then the embeddings above are the guard's own
     problems = []
     for (line, q), verdict in zip(entries, guard.check(texts, vectors if same else None), strict=True):
