@@ -6,6 +6,9 @@ import os
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# Fast tests never load the transformer: where they need the default encoder (the etiquette guard), they get
+# the static one, even in module-scoped fixtures. Slow tests see the default as a user would (below).
+os.environ["INFOQUEST_ENCODER"] = "static"
 
 import pytest
 
@@ -34,10 +37,8 @@ def _isolated_cache(
 ) -> None:
     # No test may touch the user's real cache folder.
     monkeypatch.setenv("INFOQUEST_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    # Fast tests never load the transformer: where they need the default encoder (the etiquette guard), they
-    # get the static one. Slow tests see the default as a user would.
-    if request.node.get_closest_marker("slow") is None:
-        monkeypatch.setenv("INFOQUEST_ENCODER", "static")
+    if request.node.get_closest_marker("slow") is not None:
+        monkeypatch.delenv("INFOQUEST_ENCODER", raising=False)
 
 
 @pytest.fixture

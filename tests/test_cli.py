@@ -53,7 +53,7 @@ PLAN_KEYS = {
     "follow_up",
     "refused",
 }
-PLANNED_KEYS = {"id", "text", "category", "part", "minutes", "reason", "yours"}
+PLANNED_KEYS = {"id", "text", "category", "part", "minutes", "reason", "yours", "source"}
 PARTS = ("opening", "job_search", "core", "later", "closing")
 
 GOOD_CORPUS = [

@@ -34,7 +34,7 @@ from infoquest.encoders import HashingEncoder
 
 @pytest.fixture(scope="module")
 def rec(tmp_path_factory: pytest.TempPathFactory) -> Recommender:
-    return Recommender(encoder=HashingEncoder(dimension=128), cache_dir=tmp_path_factory.mktemp("safety-cache"))
+    return Recommender(encoder=HashingEncoder(dimension=128), trained=False, cache_dir=tmp_path_factory.mktemp("safety-cache"))
 
 
 @pytest.fixture(scope="module")
@@ -167,7 +167,7 @@ def _hammer(make: Callable[[], Recommender], threads: int, calls: int) -> None:
 
 
 def test_one_recommender_shared_by_8_threads_matches_sequential_results(tmp_path):
-    _hammer(lambda: Recommender(encoder=HashingEncoder(dimension=128), cache_dir=tmp_path), threads=8, calls=50)
+    _hammer(lambda: Recommender(encoder=HashingEncoder(dimension=128), trained=False, cache_dir=tmp_path), threads=8, calls=50)
 
 
 def test_the_default_static_model_is_safe_to_share_across_threads(tmp_path):
@@ -183,7 +183,7 @@ def test_minilm_shared_by_8_threads_matches_sequential_results(tmp_path):
 
 @pytest.mark.parametrize("encoder", ["hashing", "static", pytest.param("minilm", marks=pytest.mark.slow)])
 def test_a_profile_gets_the_same_results_alone_and_in_a_batch(tmp_path, encoder):
-    rec = Recommender(encoder=encoder, cache_dir=tmp_path)
+    rec = Recommender(encoder=encoder, trained=encoder != "hashing", cache_dir=tmp_path)
     profiles = _profiles()
     alone = [_as_json(rec.recommend(p, k=8)) for p in profiles[:4]]
     batch = [_as_json(r) for r in rec.recommend_many(profiles[:4], k=8)]
@@ -219,7 +219,7 @@ def test_long_goals_are_read_in_bounded_work(tmp_path):
     from infoquest.seeker import MAX_GOAL_SENTENCES
 
     counting = CountingEncoder(HashingEncoder(dimension=128))
-    rec = Recommender(encoder=counting, cache_dir=tmp_path)
+    rec = Recommender(encoder=counting, trained=False, cache_dir=tmp_path)
     rec.recommend(Profile(goals="How do I start in this field?"), k=3)  # the corpus is embedded here
     sentences = " ".join(f"I wonder about topic {i} in careers today." for i in range(200))[:5000]
     long_goals = Profile(goals=sentences, role="controller at a bank")
@@ -235,9 +235,9 @@ def test_long_goals_are_read_in_bounded_work(tmp_path):
 def test_cache_dir_is_honoured_by_every_part(tmp_path, small_corpus, seeker):
     default = Path(os.environ["INFOQUEST_CACHE_DIR"])
     mine = tmp_path / "mine"
-    rec = Recommender(corpus=small_corpus, encoder=HashingEncoder(dimension=128), cache_dir=mine)
+    rec = Recommender(corpus=small_corpus, encoder=HashingEncoder(dimension=128), trained=False, cache_dir=mine)
     rec.recommend(seeker, k=3)  # a custom corpus: the etiquette guard checks it
-    Recommender(encoder="hashing", cache_dir=mine).plan(seeker, extra=["How did you start?", "Can I have a job?"])
+    Recommender(encoder="hashing", trained=False, cache_dir=mine).plan(seeker, extra=["How did you start?", "Can I have a job?"])
     check_questions(["Are you hiring?"], cache_dir=mine)
     assert not [p for p in default.rglob("*") if p.is_file()]
     models = {p.parent.parent.name for p in mine.rglob("manifest.json")}
@@ -248,7 +248,7 @@ def test_a_read_only_cache_costs_one_build_per_process(tmp_path, seeker):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     counting = CountingEncoder(HashingEncoder(dimension=128))
-    rec = Recommender(encoder=counting, cache_dir=blocker / "cache")
+    rec = Recommender(encoder=counting, trained=False, cache_dir=blocker / "cache")
     rec.plan(seeker, extra=["How did you get started?"])
     corpus_size = len(rec.corpus)
     assert sum(counting.sizes) > corpus_size
@@ -270,7 +270,7 @@ def _host_state() -> tuple[dict[str, str], object, list[object], dict[str, int]]
 @pytest.mark.parametrize("encoder", ["static", "hashing"])
 def test_using_infoquest_leaves_the_hosts_environment_and_logging_alone(tmp_path, encoder, seeker):
     before = _host_state()
-    rec = Recommender(encoder=encoder, cache_dir=tmp_path)
+    rec = Recommender(encoder=encoder, trained=encoder != "hashing", cache_dir=tmp_path)
     rec.recommend(seeker, k=3)
     rec.plan(seeker, extra=["How did you start?"])
     check_questions(["Are you hiring?"], cache_dir=tmp_path)

@@ -27,7 +27,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from infoquest import cli as cli_module
-from infoquest import encoders, validation
+from infoquest import transformer_encoder, validation
 from infoquest.budget import BudgetExceeded, WorkBudget
 from infoquest.corpus import load_corpus
 from infoquest.duplicates import near_duplicate_pairs
@@ -53,7 +53,7 @@ HOSTILE = "Bad \x1b[31mred\x1b[0m \x1b]0;title\x07 bell\x07 back\x08 del\x7f csi
 
 @pytest.fixture(autouse=True)
 def _fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli_module, "_recommender", lambda path: Recommender(corpus=path, encoder=HashingEncoder(128)))
+    monkeypatch.setattr(cli_module, "_recommender", lambda path: Recommender(corpus=path, encoder=HashingEncoder(128), trained=False))
 
     def check(self: EtiquetteGuard, texts: list[str], vectors: Any = None) -> list[EtiquetteVerdict]:
         return [
@@ -65,7 +65,7 @@ def _fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(model_dir: str) -> Any:
         raise AssertionError("a hostile-input test tried to load the real model")
 
-    monkeypatch.setattr(encoders, "_load_sentence_transformer", refuse)
+    monkeypatch.setattr(transformer_encoder, "_load_sentence_transformer", refuse)
 
 
 def invoke(*args: str | Path) -> Result:

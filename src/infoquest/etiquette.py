@@ -204,15 +204,19 @@ class EtiquetteGuard:
         return verdicts
 
 
-_GUARDS: dict[Path | None, EtiquetteGuard] = {}
+_GUARDS: dict[tuple[str, Path | None], EtiquetteGuard] = {}
 _GUARDS_LOCK = threading.Lock()
 
 
 def _default_guard(cache_dir: str | os.PathLike[str] | None = None) -> EtiquetteGuard:
-    key = Path(cache_dir) if cache_dir is not None else None
+    from infoquest.encoders import default_encoder_name, resolve_encoder
+
+    folder = Path(cache_dir) if cache_dir is not None else None
+    # One guard per default encoder: ``$INFOQUEST_ENCODER`` may change what the default is.
+    key = (default_encoder_name(), folder)
     with _GUARDS_LOCK:  # only the look-up: the guard loads lazily, outside the lock
         if key not in _GUARDS:
-            _GUARDS[key] = EtiquetteGuard(cache_dir=key)
+            _GUARDS[key] = EtiquetteGuard(resolve_encoder(key[0]), cache_dir=folder)
         return _GUARDS[key]
 
 

@@ -37,6 +37,9 @@ class PlannedQuestion(BaseModel):
     minutes: float
     reason: str
     yours: bool = False
+    #: ``bank`` (a corpus question), ``yours`` (the seeker's own) or ``goals`` (written from the seeker's words
+    #: for a concern no bank question answers).
+    source: str = "bank"
 
 
 class InterviewPlan(BaseModel):
@@ -101,6 +104,7 @@ class InterviewPlan(BaseModel):
             for q in questions:
                 number += 1
                 mine = f" {wrap('(your question)', '_')}" if q.yours else ""
+                mine = f" {wrap('(from your goals)', '_')}" if q.source == "goals" else mine
                 hard_break = "  " if markdown else ""
                 lines.append(f"{number}. {wrap(q.text, '**')}{mine} {wrap(f'(~{q.minutes:g} min)', '_')}{hard_break}")
                 lines.append(f"   {q.reason}")
@@ -174,6 +178,8 @@ class Candidate(BaseModel):
     topics: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()
     yours: bool = False
+    #: ``bank``, or ``goals`` for a question written from the seeker's words.
+    source: str = "bank"
 
 
 #: Categories of the short rapport questions about the interviewee's own path that may open a plan.
@@ -209,7 +215,9 @@ PART_ORDER: tuple[Part, ...] = ("opening", "job_search", "core", "later", "closi
 
 
 def _planned(c: Candidate, part: Part, minutes: float) -> PlannedQuestion:
-    if c.yours:
+    if c.source == "goals":
+        reason = c.reasons[0] if c.reasons else "Written from your goals: no question in the bank answers them."
+    elif c.yours:
         reason = "Your own question, placed where it fits the flow."
     elif part == "opening":
         reason = _PART_REASONS["opening"]
@@ -218,7 +226,14 @@ def _planned(c: Candidate, part: Part, minutes: float) -> PlannedQuestion:
     else:
         reason = _PART_REASONS.get(part) or (c.reasons[0] if c.reasons else "Fits your goals and this interviewee.")
     return PlannedQuestion(
-        id=c.id, text=c.text, category=c.category, part=part, minutes=minutes, reason=reason, yours=c.yours
+        id=c.id,
+        text=c.text,
+        category=c.category,
+        part=part,
+        minutes=minutes,
+        reason=reason,
+        yours=c.yours,
+        source="yours" if c.yours else c.source,
     )
 
 

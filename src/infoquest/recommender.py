@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from infoquest import _checks as checks
 from infoquest import plan as plan_mod
 from infoquest import selection
+from infoquest.concerns import Concern
 from infoquest.corpus import Corpus, Question, default_corpus, load_corpus
 from infoquest.encoders import Encoder, resolve_encoder
 from infoquest.errors import InputError
@@ -374,10 +375,9 @@ class Recommender:
         # The written question borrows its category from the bank question nearest to the concern.
         nearest = int(np.argmax(self._state.vectors @ analysis.reading.text.concern_vectors[c]))
         question = Question(id=f"W{n}", text=text, category=self._state.categories[nearest], source="goals")
-        reason = (
-            f'Written from your words, "{_short(concern.text)}": no question in the bank answers it'
+        return Recommendation(
+            question=question, score=0.0, rank=rank, reasons=(_written_reason(concern),), concerns=(concern.text,)
         )
-        return Recommendation(question=question, score=0.0, rank=rank, reasons=(reason,), concerns=(concern.text,))
 
     def rank_many(self, profiles: Sequence[Profile]) -> list[list[Recommendation]]:
         """Rank the whole corpus for each profile, best first.
@@ -458,8 +458,10 @@ class Recommender:
         state = self._state
         (analysis,) = self._analyse(self.read([profile]))
         scores = analysis.scores
-        written = [text for _, text in analysis.written][:2]
-        extras, refused = self._extras([*extra, *written], written=set(written))
+        written = {
+            text: _written_reason(analysis.reading.concerns[c]) for c, text in analysis.written[:2]
+        }
+        extras, refused = self._extras([*extra, *written], written=written)
         order = [int(i) for i in np.argsort(-scores, kind="stable") if analysis.eligible[i]]
         secured = sorted(analysis.secured, key=lambda i: -scores[i])
         order = [*secured, *(i for i in order if i not in set(secured))]
@@ -528,7 +530,7 @@ class Recommender:
         )
 
     def _extras(
-        self, texts: Sequence[str], written: set[str] | None = None
+        self, texts: Sequence[str], written: dict[str, str] | None = None
     ) -> tuple[list[Candidate], list[dict[str, str | None]]]:
         """The seeker's own questions (and those written from their goals): job requests refused with a
         suggestion, the rest described by their nearest curated neighbours (placement, minutes, sensitivity)."""
@@ -542,7 +544,8 @@ class Recommender:
         kept = [v.text for v in verdicts if not v.asks_for_job]
         if not kept:
             return [], refused
-        source = {t: ("goals" if written and t in written else "yours") for t in kept}
+        reasons = written or {}
+        source = {t: ("goals" if t in reasons else "yours") for t in kept}
         mine = Corpus.from_questions(
             [Question(id=f"{source[t]}-{n}", text=t, source=source[t]) for n, t in enumerate(kept, 1)]
         )
@@ -564,10 +567,16 @@ class Recommender:
                 placement=PLACEMENTS[int(meta.placement[n].argmax())],
                 sensitive=bool(meta.sensitive[n] >= 0.5),
                 referral=False,
-                yours=True,
+                yours=q.source == "yours",
+                source=q.source,
+                reasons=(reasons[q.text],) if q.text in reasons else (),
             )
             for n, q in enumerate(mine)
         ], refused
+
+
+def _written_reason(concern: Concern) -> str:
+    return f'Written from your words, "{_short(concern.text)}": no question in the bank answers it'
 
 
 def _short(text: str, limit: int = 70) -> str:
