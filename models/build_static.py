@@ -31,7 +31,7 @@ ROOT = HERE.parent
 #: Ridge penalty of the projection (chosen on the dev personas' goals-only cosine nDCG; 0.1-1 are alike).
 RIDGE = 1.0
 BASE_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
-MODEL_ID = "infoquest/static-minilm-v1"
+MODEL_ID = "infoquest/static-minilm-v2"
 
 
 def domain_texts(extra: list[Path] | None = None) -> list[str]:

@@ -225,7 +225,10 @@ def test_long_goals_are_read_in_bounded_work(tmp_path):
     long_goals = Profile(goals=sentences, role="controller at a bank")
     counting.sizes.clear()
     rec.recommend(long_goals, k=5)
-    assert counting.sizes and max(counting.sizes) <= MAX_GOAL_SENTENCES + 2  # + the whole goals + the role
+    from infoquest.concerns import MAX_CONCERNS
+
+    # + the whole goals + the role, and each concern with its sentence
+    assert counting.sizes and max(counting.sizes) <= MAX_GOAL_SENTENCES + 2 + 2 * MAX_CONCERNS
     assert len(rec.explain_profile(long_goals).seeker.goal_sentences) == MAX_GOAL_SENTENCES
 
 

@@ -16,18 +16,25 @@ def rec(tmp_path_factory):
     return Recommender(encoder=HashingEncoder(dimension=128), trained=False, cache_dir=tmp_path_factory.mktemp("rec-cache"))
 
 
-def test_rank_returns_every_question_once_best_first(rec, profile):
+def test_rank_returns_every_eligible_question_once_concern_answers_first(rec, profile):
     ranked = rec.rank(profile)
-    assert sorted(r.question.id for r in ranked) == sorted(q.id for q in rec.corpus)
+    ids = [r.question.id for r in ranked]
+    assert len(ids) == len(set(ids))
+    # Every question whose premise holds (no shared school, earlier meeting … in this profile) is ranked.
+    assert set(ids) == {q.id for q in rec.corpus if not q.requires}
     assert [r.rank for r in ranked] == list(range(1, len(ranked) + 1))
-    scores = [r.score for r in ranked]
+    # The questions that answer the seeker's concerns come first; then best first by score.
+    answering = [r for r in ranked if r.concerns]
+    rest = ranked[len(answering) :]
+    assert ranked[: len(answering)] == answering
+    scores = [r.score for r in rest]
     assert scores == sorted(scores, reverse=True)
 
 
 def test_results_are_immutable_and_json_serialisable(rec, profile):
     first = rec.recommend(profile, k=3)[0]
     data = json.loads(json.dumps(first.to_dict()))
-    assert set(data) == {"id", "text", "category", "score", "rank", "reasons"}
+    assert set(data) == {"id", "text", "category", "score", "rank", "reasons", "source", "concerns"}
     assert json.loads(first.model_dump_json())["question"]["id"] == first.question.id
     with pytest.raises(Exception):  # noqa: B017 - frozen pydantic model
         first.score = 0.0  # type: ignore[misc]
@@ -110,8 +117,8 @@ def test_reasons_quote_the_seekers_own_words(rec):
     profile = Profile(goals=f"I am changing careers. {goal}", role="hiring manager")
     recs = {r.question.id: r for r in rec.rank(profile)[:30]}
     assert "G22" in recs, "the guide question the goal paraphrases ranks near the top"
-    assert f'Matches your goal: "{goal}"' in recs["G22"].reasons
+    assert f'Answers your question: "{goal}"' in recs["G22"].reasons
     for r in recs.values():
         for reason in r.reasons:
-            if reason.startswith("Matches your goal"):
+            if reason.startswith(("Matches your goal", "Answers your")):
                 assert reason.split('"')[1].rstrip("…") in profile.goals

@@ -16,7 +16,7 @@ from infoquest.heads import LinearHead, load_heads
 from infoquest.matching import ConcernMatcher, load_matcher
 from infoquest.ranking import LinearRanker, load_ranker
 
-STATIC_ID = "infoquest/static-minilm-v1"
+STATIC_ID = "infoquest/static-minilm-v2"
 MINILM_ID = "sentence-transformers/all-MiniLM-L6-v2"
 #: Where each encoder's set lives, under ``models/`` (``infoquest/data/`` in a wheel).
 FOLDERS = {STATIC_ID: "trained", MINILM_ID: "trained/minilm"}

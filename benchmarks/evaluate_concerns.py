@@ -1,0 +1,197 @@
+"""Concern coverage: does ``recommend(k=10)`` answer each concern the seeker states? Baselines in the same run.
+
+    python benchmarks/evaluate_concerns.py [--release-run results/concern_runs/v0.1.0.json]
+
+Data: 64 concern personas (``data/concern_personas.jsonl``), 198 concerns, each annotated blind by two judges with
+the bank questions that address it (``data/concern_judgments/``; consensus grade ≥ 2 addresses it). A concern is
+*answerable* when at least one bank question addresses it; it is *answered* by a set of 10 when the set holds one
+of those. infoquest's matcher is scored on personas held out of its training (4 folds, as in
+``train_concerns.py``); the ranker never saw these personas. Systems:
+
+- the last release (v0.1.0), run from its own commit (``--release-run`` reads its saved top-10s, made by
+  ``release_run.py``; retired ids count as their replacement);
+- MiniLM cosine between the whole profile and each question, top 10;
+- a naive round-robin over the goal sentences' nearest questions (MiniLM);
+- infoquest ``recommend(k=10)`` with the static encoder and with MiniLM.
+
+Also reported: how many concerns got a question written from the seeker's words, and the "generic repeat" share
+(the share of result lists that hold the single most frequent question). Writes ``results/concerns.md`` and
+``results/concerns.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from common import DATA, RESULTS, machine, read_jsonl
+from infoquest.profile import Profile
+from infoquest.recommender import Recommender
+from infoquest.seeker import goal_sentences
+from train_concerns import FOLDS, addressing, concern_personas, fit, gold_signals
+
+K = 10
+
+
+def profiles(rows: list[dict[str, Any]]) -> list[Profile]:
+    return [
+        Profile(goals=r["goals"], resume=r["resume"], role=r["role"], met_before=bool(r.get("met_before")))
+        for r in rows
+    ]
+
+
+def replacements() -> dict[str, str]:
+    """Retired id -> the active id that replaced it (followed to the end)."""
+    rows = read_jsonl(Path(__file__).resolve().parent.parent / "corpus" / "retired.jsonl")
+    direct = {r["id"]: r["replaced_by"] for r in rows if r.get("replaced_by")}
+    out = {}
+    for rid in direct:
+        target, seen = direct[rid], {rid}
+        while target in direct and target not in seen:
+            seen.add(target)
+            target = direct[target]
+        out[rid] = target
+    return out
+
+
+def coverage(runs: dict[str, list[str]], rows: list[dict[str, Any]], gold: dict[tuple[str, int], dict[str, int]]) -> dict[str, float]:
+    answerable = answered = 0
+    for row in rows:
+        picks = set(runs[row["id"]])
+        for n, _ in enumerate(row["concerns"], start=1):
+            good = set(gold.get((row["id"], n), {}))
+            if good:
+                answerable += 1
+                answered += bool(picks & good)
+    return {"answerable": answerable, "answered": answered, "coverage": answered / max(1, answerable)}
+
+
+def generic_repeat(runs: dict[str, list[str]]) -> tuple[float, str]:
+    counts = Counter(q for picks in runs.values() for q in set(picks))
+    top, n = counts.most_common(1)[0]
+    return n / len(runs), top
+
+
+def cosine_runs(rec: Recommender, rows: list[dict[str, Any]]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    qids = [q.id for q in rec.corpus]
+    vectors = rec._state.vectors
+    whole = rec.encoder.encode([f"{r['goals']}\n{r['role']}\n{r['resume']}" for r in rows]) @ vectors.T
+    cosine = {r["id"]: [qids[j] for j in np.argsort(-whole[i])[:K]] for i, r in enumerate(rows)}
+    robin: dict[str, list[str]] = {}
+    for r in rows:
+        sentences = goal_sentences(r["goals"]) or [r["goals"]]
+        orders = [list(np.argsort(-(v @ vectors.T))) for v in rec.encoder.encode(sentences)]
+        picks: list[str] = []
+        depth = 0
+        while len(picks) < K:
+            for order in orders:
+                if qids[order[depth]] not in picks and len(picks) < K:
+                    picks.append(qids[order[depth]])
+            depth += 1
+        robin[r["id"]] = picks
+    return cosine, robin
+
+
+def infoquest_runs(encoder: str, rows: list[dict[str, Any]], gold: dict[tuple[str, int], dict[str, int]]) -> tuple[dict[str, list[str]], int, int]:
+    """recommend(k=10) with the concern matcher trained on the other folds' personas."""
+    rec = Recommender(encoder=encoder)
+    base = Recommender(encoder=encoder, trained=False)
+    position = {q.id: i for i, q in enumerate(rec.corpus)}
+    values, keys = gold_signals(base, rows)
+    labels = [np.zeros(len(rec.corpus)) for _ in keys]
+    for y, key in zip(labels, keys, strict=True):
+        for qid in gold.get(key, {}):
+            if qid in position:
+                y[position[qid]] = 1.0
+    personas = sorted({k[0] for k in keys})
+    rng = np.random.default_rng(0)
+    fold_of = dict(zip(personas, rng.permutation(len(personas)) % FOLDS, strict=True))
+    runs: dict[str, list[str]] = {}
+    written = concerns = 0
+    shipped = rec.trained
+    for fold in range(FOLDS):
+        train = [i for i, k in enumerate(keys) if fold_of[k[0]] != fold]
+        matcher = fit([values[i] for i in train], [labels[i] for i in train], rec.encoder.model_id)
+        matcher = replace(matcher, threshold=shipped.matcher.threshold)
+        rec.__dict__["trained"] = replace(shipped, matcher=matcher)  # this fold's matcher, for this fold only
+        test_rows = [r for r in rows if fold_of[r["id"]] == fold]
+        for row, picks in zip(test_rows, rec.recommend_many(profiles(test_rows), k=K), strict=True):
+            runs[row["id"]] = [p.question.id for p in picks if p.source == "bank"]
+            written += sum(p.source == "goals" for p in picks)
+            concerns += len(row["concerns"])
+    return runs, written, concerns
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--release-run", type=Path, default=RESULTS / "concern_runs" / "v0.1.0.json")
+    args = parser.parse_args()
+    started = time.time()
+    rows = concern_personas()
+    gold = addressing()
+    systems: dict[str, dict[str, list[str]]] = {}
+    if args.release_run.exists():
+        swap = replacements()
+        saved = json.loads(args.release_run.read_text(encoding="utf-8"))
+        systems["last release (v0.1.0, MiniLM)"] = {p: [swap.get(q, q) for q in qs] for p, qs in saved.items()}
+    minilm = Recommender(encoder="minilm", trained=False)
+    cosine, robin = cosine_runs(minilm, rows)
+    systems["MiniLM cosine on the whole profile"] = cosine
+    systems["round-robin over the goal sentences' nearest questions (MiniLM)"] = robin
+    notes = {}
+    for encoder in ("static", "minilm"):
+        runs, written, concerns = infoquest_runs(encoder, rows, gold)
+        name = f"**infoquest recommend()**, {encoder} encoder (matcher CV)"
+        systems[name] = runs
+        notes[name] = written
+    table = [
+        "| system | concerns answered (of answerable) | coverage | questions written from the goals | generic repeat |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    results: dict[str, Any] = {}
+    for name, runs in systems.items():
+        score = coverage(runs, rows, gold)
+        repeat, top = generic_repeat(runs)
+        results[name] = {**score, "generic_repeat": repeat, "most_frequent": top, "written": notes.get(name, 0)}
+        written = str(notes[name]) if name in notes else "—"
+        table.append(
+            f"| {name} | {score['answered']} / {score['answerable']} | {score['coverage']:.3f} | {written} | "
+            f"{repeat:.2f} ({top}) |"
+        )
+    per_judge = []
+    for judge in ("A", "B"):
+        single = {
+            (r["persona"], int(r["n"])): {q: g for q, g in r["questions"].items() if g >= 2}
+            for r in read_jsonl(DATA / "concern_judgments" / f"concerns_{judge}.jsonl")
+        }
+        cells = [f"{coverage(runs, rows, single)['coverage']:.3f}" for runs in systems.values()]
+        per_judge.append(f"| judge {judge} alone | " + " | ".join(cells) + " |")
+    report = [
+        "# Concern coverage\n",
+        "Command: `python benchmarks/evaluate_concerns.py`\n",
+        f"{len(rows)} personas stating {sum(len(r['concerns']) for r in rows)} concerns; two judges annotated, blind, "
+        "which bank questions address each (consensus grade ≥ 2). A concern counts as answered when the set of 10 "
+        f"holds one of them. Machine: {machine()}. Run took {time.time() - started:.0f} s.\n",
+        *table,
+        "",
+        "The same coverage against each judge's annotations alone (columns in the order of the rows above):\n",
+        "| annotations | " + " | ".join(f"s{n}" for n in range(1, len(systems) + 1)) + " |",
+        "| --- |" + " --- |" * len(systems),
+        *per_judge,
+        "",
+    ]
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "concerns.md").write_text("\n".join(report), encoding="utf-8")
+    (RESULTS / "concerns.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    print("\n".join(report))
+
+
+if __name__ == "__main__":
+    main()
