@@ -113,8 +113,8 @@ def cover_concerns(
             continue
         open_rows = [r for r in range(len(relevance)) if r not in answered]
         serves = good[open_rows].sum(axis=0)
-        # Best for this concern first; then one that also answers other open concerns; then the overall score.
-        value = np.where(good[c], relevance[c] + 0.15 * serves + 0.1 * (scores - scores.min()) / spread, -np.inf)
+        # Its best question; near-ties go to one that also answers other open concerns, then to the higher score.
+        value = np.where(good[c], relevance[c] + 0.02 * serves + 0.02 * (scores - scores.min()) / spread, -np.inf)
         for i in np.argsort(-value, kind="stable"):
             if not np.isfinite(value[i]):
                 break

@@ -1,0 +1,70 @@
+"""Reading concerns from goals: exact spans, one concern per item, context left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from infoquest.concerns import MAX_CONCERNS, extract_concerns
+
+MAYA = (
+    "I graduate next May and want to work in pediatric oncology. Should I do a new-grad residency or start on a "
+    "med-surg floor first? I'm worried about burnout and night shifts. Does being bilingual in Cantonese help?"
+)
+
+
+def spans(goals: str) -> list[tuple[str, str]]:
+    return [(c.kind, c.text) for c in extract_concerns(goals)]
+
+
+def test_the_nursing_students_goals_hold_five_concerns() -> None:
+    assert spans(MAYA) == [
+        ("goal", "want to work in pediatric oncology"),
+        ("question", "Should I do a new-grad residency or start on a med-surg floor first?"),
+        ("worry", "burnout"),
+        ("worry", "night shifts"),
+        ("question", "Does being bilingual in Cantonese help?"),
+    ]
+
+
+def test_a_list_after_how_to_is_split_into_its_items() -> None:
+    goals = "I want to learn how to price bids without underbidding, handle cash flow in the first year and know when to hire."
+    assert [t for _, t in spans(goals)] == [
+        "how to price bids without underbidding",
+        "handle cash flow in the first year",
+        "know when to hire",
+    ]
+
+
+def test_or_joins_one_choice_not_two_concerns() -> None:
+    assert spans("Should I take the union apprenticeship or a non-union helper job?") == [
+        ("question", "Should I take the union apprenticeship or a non-union helper job?")
+    ]
+
+
+def test_a_clause_stays_whole_until_the_next_cue() -> None:
+    goals = "im kinda worried my gap will hurt me and wondering if i should do a certificate first"
+    assert spans(goals) == [("worry", "my gap will hurt me"), ("learn", "if i should do a certificate first")]
+
+
+def test_pairs_that_name_one_thing_are_not_split() -> None:
+    assert [t for _, t in spans("I'm curious about the pros and cons of travel nursing.")] == [
+        "the pros and cons of travel nursing"
+    ]
+
+
+def test_context_is_not_a_concern() -> None:
+    assert spans("I graduated in 2019. I have five years in retail.") == []
+
+
+@pytest.mark.parametrize("goals", [MAYA, "tell me about the pay and how people advance? also nights?"])
+def test_every_concern_is_an_exact_span_of_the_goals(goals: str) -> None:
+    for concern in extract_concerns(goals):
+        assert goals[concern.start : concern.end] == concern.text
+        assert concern.text.strip() == concern.text
+
+
+def test_long_goals_give_at_most_the_cap_questions_and_worries_first() -> None:
+    goals = " ".join(f"I want to work in field {i}. Does topic {i} matter?" for i in range(30))
+    found = extract_concerns(goals)
+    assert len(found) == MAX_CONCERNS
+    assert all(c.kind == "question" for c in found)

@@ -1,0 +1,63 @@
+"""The concern matcher's signals and calibration, and selection that covers concerns."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from infoquest.matching import SIGNALS, ConcernMatcher, load_matcher, signals
+from infoquest.selection import cover_concerns
+
+
+def unit(rows: list[list[float]]) -> np.ndarray:
+    a = np.array(rows, dtype=float)
+    return a / np.linalg.norm(a, axis=1, keepdims=True)
+
+
+def test_signals_have_one_value_per_concern_question_and_signal() -> None:
+    q = unit([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 0]])
+    c = unit([[1, 0.1, 0]])
+    values = signals(c, c, q, np.zeros((1, 4)), np.zeros((1, 2)), np.zeros((4, 2)))
+    assert values.shape == (1, 4, len(SIGNALS))
+    cosine, margin = values[0, :, SIGNALS.index("cosine")], values[0, :, SIGNALS.index("margin")]
+    assert int(np.argmax(cosine)) == 0 and margin[0] == 0.0 and np.all(margin <= 0)
+
+
+def test_probabilities_rise_with_every_positive_signal() -> None:
+    matcher = ConcernMatcher("m", np.ones(len(SIGNALS)), -1.0, 0.5)
+    low, high = np.zeros((1, 1, len(SIGNALS))), np.ones((1, 1, len(SIGNALS)))
+    assert matcher.probabilities(low)[0, 0] < 0.5 < matcher.probabilities(high)[0, 0]
+
+
+def test_a_saved_matcher_round_trips(tmp_path) -> None:
+    import json
+
+    matcher = ConcernMatcher("encoder-x", np.arange(len(SIGNALS), dtype=float), 0.25, 0.4, {"concerns": 3})
+    path = tmp_path / "concerns.json"
+    path.write_text(json.dumps(matcher.to_dict()))
+    again = load_matcher(path)
+    assert again.model_id == "encoder-x" and again.threshold == 0.4
+    np.testing.assert_allclose(again.coef, matcher.coef)
+
+
+def test_each_concern_gets_its_best_question_and_one_question_can_serve_two() -> None:
+    relevance = np.array(
+        [
+            [0.9, 0.7, 0.0, 0.0],  # concern 0: question 0 best
+            [0.0, 0.8, 0.0, 0.1],  # concern 1: question 1
+            [0.0, 0.6, 0.0, 0.0],  # concern 2: only question 1 clears the bar
+            [0.1, 0.0, 0.2, 0.3],  # concern 3: nothing clears it
+        ]
+    )
+    vectors = np.eye(4)
+    chosen, answered = cover_concerns(relevance, 0.5, np.ones(4, bool), np.zeros(4), vectors, [0, 1, 2, 3], 5)
+    assert chosen == [0, 1]
+    assert answered == {0: 0, 1: 1, 2: 1}
+
+
+def test_an_ineligible_question_never_answers_and_the_limit_holds() -> None:
+    relevance = np.array([[0.9, 0.8], [0.0, 0.9]])
+    eligible = np.array([False, True])
+    chosen, answered = cover_concerns(relevance, 0.5, eligible, np.zeros(2), np.eye(2), [0, 1], 1)
+    assert chosen == [1] and answered == {0: 1, 1: 1}
+    chosen, _ = cover_concerns(np.array([[0.9, 0.0], [0.0, 0.9]]), 0.5, np.ones(2, bool), np.zeros(2), np.eye(2), [0, 1], 1)
+    assert len(chosen) == 1

@@ -1,0 +1,64 @@
+"""The static encoder: the shipped model loads from plain arrays, checks its stamp, and matches model2vec's recipe."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from infoquest.errors import ModelError
+from infoquest.static_encoder import StaticEncoder
+
+
+@pytest.fixture(scope="module")
+def encoder() -> StaticEncoder:
+    return StaticEncoder()
+
+
+def test_vectors_are_unit_length_and_batch_independent(encoder: StaticEncoder) -> None:
+    texts = ["How do people in your work handle burnout?", "night shifts", "What is the outlook?"]
+    together = encoder.encode(texts)
+    assert together.dtype == np.float32 and together.shape == (3, encoder.dimension)
+    np.testing.assert_allclose(np.linalg.norm(together, axis=1), 1.0, rtol=1e-5)
+    alone = np.vstack([encoder.encode([t]) for t in texts])
+    np.testing.assert_allclose(together, alone, atol=1e-6)
+
+
+def test_a_text_with_no_known_word_is_a_zero_row(encoder: StaticEncoder) -> None:
+    out = encoder.encode(["", "   ", "burnout"])
+    assert not out[0].any() and not out[1].any() and out[2].any()
+    assert encoder.encode([]).shape == (0, encoder.dimension)
+
+
+def test_the_mean_of_word_vectors_is_what_it_computes(encoder: StaticEncoder) -> None:
+    # Brute-force reference: look up each word piece's row and average, then normalise.
+    tokenizer, table, unk, _ = encoder._load()
+    text = "Does being bilingual in Cantonese help?"
+    ids = [i for i in tokenizer.encode(text, add_special_tokens=False).ids if i != unk]
+    reference = table[ids].mean(axis=0)
+    reference /= np.linalg.norm(reference)
+    np.testing.assert_allclose(encoder.encode([text])[0], reference, atol=1e-6)
+
+
+def test_related_texts_are_closer_than_unrelated_ones(encoder: StaticEncoder) -> None:
+    burnout, exhausted, tax = encoder.encode(["burnout", "feeling exhausted from long shifts", "corporate tax law"])
+    assert burnout @ exhausted > burnout @ tax
+
+
+def test_a_damaged_model_is_a_clear_error(tmp_path: Path, encoder: StaticEncoder) -> None:
+    folder = tmp_path / "static"
+    shutil.copytree(encoder.folder, folder)
+    table = np.load(folder / "embeddings.npy")
+    buffer = io.BytesIO()
+    np.save(buffer, table[:-1])  # one row short: its checksum no longer matches
+    (folder / "embeddings.npy").write_bytes(buffer.getvalue())
+    with pytest.raises(ModelError, match="checksum"):
+        StaticEncoder(folder).encode(["x"])
+    config = json.loads((folder / "config.json").read_text())
+    (folder / "config.json").write_text(json.dumps({**config, "format": 99}))
+    with pytest.raises(ModelError, match="config format"):
+        StaticEncoder(folder).encode(["x"])

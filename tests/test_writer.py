@@ -1,0 +1,48 @@
+"""Questions written from the seeker's own words for concerns the bank does not answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from infoquest.concerns import Concern, extract_concerns
+from infoquest.writer import write_question
+
+
+def concern(text: str, kind: str) -> Concern:
+    return Concern(text=text, start=0, end=len(text), kind=kind, sentence=text)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("burnout", "worry", "How do people in your work handle burnout?"),
+        ("Does being bilingual in Cantonese help?", "question", "Does being bilingual in Cantonese help in your work?"),
+        (
+            "Should I do a new-grad residency or start on a med-surg floor first?",
+            "question",
+            "In your view, should I do a new-grad residency or start on a med-surg floor first?",
+        ),
+        ("how to price bids without underbidding", "learn", "What advice do you have on how to price bids without underbidding?"),
+        ("my age will count against me", "worry", "Do you think my age will count against me?"),
+        ("whether a master's is worth it", "worry", "Do you think a master's is worth it?"),
+        ("know when to hire", "learn", "What advice would you give someone who wants to know when to hire?"),
+    ],
+)
+def test_written_questions_keep_the_seekers_words(text: str, kind: str, expected: str) -> None:
+    assert write_question(concern(text, kind)) == expected
+
+
+def test_goals_and_dangling_fragments_are_not_turned_into_questions() -> None:
+    assert write_question(concern("want to work in pediatric oncology", "goal")) is None
+    assert write_question(concern("do I need them before applying?", "question")) is None
+
+
+def test_every_written_question_is_one_question() -> None:
+    goals = (
+        "I'm worried about burnout and night shifts. Does being bilingual help? I want to learn how to price "
+        "bids, handle cash flow and know when to hire. Not sure whether a master's is worth it."
+    )
+    for c in extract_concerns(goals):
+        text = write_question(c)
+        if text is not None:
+            assert text.endswith("?") and text.count("?") == 1 and text[0].isupper()
