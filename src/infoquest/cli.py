@@ -25,6 +25,7 @@ Examples:
   infoquest plan --resume cv.docx --goals "..." --role "retired newspaper editor" --minutes 20
   infoquest check "Are you hiring?" "How do people in your field hear about openings?"
   infoquest corpus validate my_questions.jsonl
+  infoquest serve    # the web page at http://127.0.0.1:8000/
 
 Exit status: 0 success; 1 bad input or a failed check (one line on stderr); 2 usage error."""
 
@@ -280,6 +281,27 @@ def index_build(corpus_path: str | None, rebuild: bool) -> None:
     with click.progressbar(length=len(rec.corpus), label="Embedding questions", file=sys.stderr) as bar:
         folder = rec.build_index(rebuild=rebuild, progress=lambda done, total: bar.update(done - bar.pos))
     click.echo(f"Index of {len(rec.corpus)} questions cached in {folder}")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; others need a token.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="TCP port.")
+@click.option(
+    "--token",
+    envvar="INFOQUEST_TOKEN",
+    help="Require 'Authorization: Bearer TOKEN' on API calls (env INFOQUEST_TOKEN).",
+)
+@_library_errors
+def serve(host: str, port: int, token: str | None) -> None:
+    """Serve the web page and the HTTP API (/v1/, docs at /docs) until Ctrl+C.
+
+    \b
+    Example:
+      infoquest serve --port 8000
+    """
+    from infoquest.server import serve as run_server
+
+    run_server(host, port, token, announce=click.echo)
 
 
 def main() -> None:

@@ -1,0 +1,119 @@
+"""The one ``Recommender`` every request shares, called in a worker thread so the event loop stays free.
+
+Every call goes through :meth:`Engine.call`, which runs it in Starlette's threadpool under a lock.
+The lock is there because ``Recommender`` is not yet safe to call from several threads at once (its
+lazy ``cached_property`` state and the etiquette guard's are built on first use); once the library
+makes it thread-safe, the lock can go and calls will run in parallel.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable, Sequence
+from typing import ParamSpec, TypeVar
+
+from starlette.concurrency import run_in_threadpool
+
+from infoquest.errors import InfoquestError, InputError
+from infoquest.etiquette import EtiquetteVerdict
+from infoquest.plan import InterviewPlan
+from infoquest.profile import Profile
+from infoquest.recommendation import Recommendation
+from infoquest.recommender import MAX_K, ProfileInsight, Recommender
+from infoquest.server.problems import Unexpected, log_unexpected
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class Engine:
+    """The shared recommender and the few compositions of its public calls the server needs."""
+
+    def __init__(self, recommender: Recommender) -> None:
+        self.recommender = recommender
+        self._lock = threading.Lock()
+
+    async def call(self, func: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """Run ``func`` in the threadpool, one call at a time (see the module docstring)."""
+        return await run_in_threadpool(self._locked, functools.partial(func, *args, **kwargs))
+
+    def _locked(self, call: functools.partial[R]) -> R:
+        with self._lock:
+            try:
+                return call()
+            except InfoquestError:
+                raise
+            except Exception as exc:
+                log_unexpected(exc, getattr(call.func, "__name__", "a library call"))
+                raise Unexpected(type(exc).__name__) from None
+
+    # --- The calls (each runs inside ``call``) ---------------------------------------------------
+
+    def warm(self) -> None:
+        """Load the model and the corpus index now rather than on the first request."""
+        self.recommender.recommend(Profile(goals="Learn about a career."), k=1)
+
+    def recommend(self, profile: Profile, k: int = 10, exclude: Sequence[str] = ()) -> list[Recommendation]:
+        """``k`` questions without the ids in ``exclude``; the next best take the dropped ones' places.
+
+        The library has no ``exclude`` yet: this selects ``k + len(exclude)`` questions (still diverse,
+        still in asking order), drops the excluded ones and, when more than ``k`` remain, the lowest-scored.
+        """
+        if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
+            raise InputError(f"k must be a whole number from 1 to {MAX_K}, got {k!r}")
+        dropped = set(exclude)
+        if not dropped:
+            return self.recommender.recommend(profile, k=k)
+        wider = self.recommender.recommend(profile, k=min(MAX_K, k + len(dropped)))
+        kept = [r for r in wider if r.question.id not in dropped]
+        surplus = {id(r) for r in sorted(kept, key=lambda r: r.score)[: max(0, len(kept) - k)]}
+        return [
+            r.model_copy(update={"rank": rank})
+            for rank, r in enumerate((r for r in kept if id(r) not in surplus), start=1)
+        ]
+
+    def rank(self, profile: Profile, limit: int | None = None) -> list[Recommendation]:
+        """Every question, best first (the first ``limit`` only, when given)."""
+        ranked = self.recommender.rank(profile)
+        return ranked[:limit] if limit else ranked
+
+    def explain(self, profile: Profile) -> ProfileInsight:
+        """What the library understood about the seeker and the interviewee."""
+        return self.recommender.explain_profile(profile)
+
+    def plan(
+        self, profile: Profile, minutes: int = 25, extra: Sequence[str] = (), exclude: Sequence[str] = ()
+    ) -> InterviewPlan:
+        """An interview plan; questions the seeker dropped are taken out of it (the library's ``plan``
+        has no ``exclude`` yet, so the time they would have taken is left free)."""
+        plan = self.recommender.plan(profile, minutes=minutes, extra=list(extra))
+        dropped = set(exclude)
+        if not dropped.intersection(q.id for q in plan.questions):
+            return plan
+        questions = tuple(q for q in plan.questions if q.id not in dropped)
+        return plan.model_copy(
+            update={"questions": questions, "question_minutes": round(sum(q.minutes for q in questions), 1)}
+        )
+
+    def check(self, texts: Sequence[str]) -> list[EtiquetteVerdict]:
+        """The etiquette guard's verdict on each question."""
+        from infoquest import etiquette
+
+        # Looked up at call time, so tests can stand in a fake guard for the real model.
+        return etiquette.check_questions(list(texts))
+
+    def page(
+        self,
+        profile: Profile,
+        k: int,
+        exclude: Sequence[str],
+        own: Sequence[str],
+        minutes: int | None,
+    ) -> tuple[ProfileInsight, list[Recommendation], list[EtiquetteVerdict], InterviewPlan | None]:
+        """Everything the web page shows, in one trip to the worker thread."""
+        insight = self.explain(profile)
+        recommendations = self.recommend(profile, k, exclude)
+        verdicts = self.check(own) if own else []
+        plan = self.plan(profile, minutes, own, exclude) if minutes is not None else None
+        return insight, recommendations, verdicts, plan
