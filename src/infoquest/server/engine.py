@@ -55,23 +55,24 @@ class Engine:
         self.recommender.recommend(Profile(goals="Learn about a career."), k=1)
 
     def recommend(self, profile: Profile, k: int = 10, exclude: Sequence[str] = ()) -> list[Recommendation]:
-        """``k`` questions without the ids in ``exclude``; the next best take the dropped ones' places.
+        """``k`` questions without the ids in ``exclude``: the others stay, the next best take the dropped
+        ones' places, and the set stays in asking order.
 
-        The library has no ``exclude`` yet: this selects ``k + len(exclude)`` questions (still diverse,
-        still in asking order), drops the excluded ones and, when more than ``k`` remain, the lowest-scored.
+        The library has no ``exclude`` yet. This selects ``k`` questions and, when some of them are
+        excluded, ``k + len(exclude)`` as well (still diverse, still in asking order); the replacements are
+        the best-scored questions of the wider selection that are neither shown nor excluded.
         """
         if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
             raise InputError(f"k must be a whole number from 1 to {MAX_K}, got {k!r}")
         dropped = set(exclude)
-        if not dropped:
-            return self.recommender.recommend(profile, k=k)
+        chosen = self.recommender.recommend(profile, k=k)
+        kept = [r for r in chosen if r.question.id not in dropped]
+        if len(kept) == len(chosen):
+            return chosen
         wider = self.recommender.recommend(profile, k=min(MAX_K, k + len(dropped)))
-        kept = [r for r in wider if r.question.id not in dropped]
-        surplus = {id(r) for r in sorted(kept, key=lambda r: r.score)[: max(0, len(kept) - k)]}
-        return [
-            r.model_copy(update={"rank": rank})
-            for rank, r in enumerate((r for r in kept if id(r) not in surplus), start=1)
-        ]
+        taken = dropped | {r.question.id for r in kept}
+        fresh = sorted((r for r in wider if r.question.id not in taken), key=lambda r: -r.score)[: k - len(kept)]
+        return [r.model_copy(update={"rank": n}) for n, r in enumerate(asking_order(kept, fresh, wider), start=1)]
 
     def rank(self, profile: Profile, limit: int | None = None) -> list[Recommendation]:
         """Every question, best first (the first ``limit`` only, when given)."""
@@ -117,3 +118,19 @@ class Engine:
         verdicts = self.check(own) if own else []
         plan = self.plan(profile, minutes, own, exclude) if minutes is not None else None
         return insight, recommendations, verdicts, plan
+
+
+def asking_order(
+    kept: Sequence[Recommendation], fresh: Sequence[Recommendation], reference: Sequence[Recommendation]
+) -> list[Recommendation]:
+    """``kept`` (already in asking order) and ``fresh`` merged in the asking order of ``reference``, which
+    holds every fresh one and usually the kept ones; a kept question it lacks stays after its predecessor."""
+    position = {r.question.id: float(n) for n, r in enumerate(reference)}
+    keys: dict[str, float] = {}
+    previous = -1.0
+    for r in kept:
+        previous = position.get(r.question.id, previous + 1e-3)
+        keys[r.question.id] = previous
+    for r in fresh:
+        keys[r.question.id] = position[r.question.id]
+    return sorted([*kept, *fresh], key=lambda r: keys[r.question.id])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from typing import Any, TypeVar
+from urllib.parse import parse_qs
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.requests import Request
@@ -19,8 +20,9 @@ from infoquest.errors import ResumeReadError
 from infoquest.profile import Profile
 from infoquest.resume import MAX_FILE_BYTES, SUPPORTED_EXTENSIONS, ResumeText, read_resume_bytes
 from infoquest.server.problems import Problem, validation_message
-from infoquest.server.uploads import BadForm, BodyTooLarge, Form, Upload, parse_multipart, read_body
+from infoquest.server.uploads import MAX_PARTS, BadForm, BodyTooLarge, Form, Upload, parse_multipart, read_body
 
+_URLENCODED = "application/x-www-form-urlencoded"
 #: The most questions one request may drop (each one widens the selection that replaces it).
 MAX_EXCLUDE = 50
 
@@ -133,7 +135,7 @@ async def read_fields(request: Request, model: type[BaseModel]) -> tuple[dict[st
     """The raw fields of a JSON body or a multipart form (lists where ``model`` expects lists)."""
     content_type = request.headers.get("content-type", "")
     kind = content_type.split(";")[0].strip().lower()
-    if kind not in ("application/json", "multipart/form-data"):
+    if kind not in ("application/json", "multipart/form-data", _URLENCODED):
         shown = kind or "none"
         raise Problem(415, f"unsupported content type {shown!r}; send application/json or multipart/form-data")
     try:
@@ -149,6 +151,14 @@ async def read_fields(request: Request, model: type[BaseModel]) -> tuple[dict[st
         if not isinstance(data, dict):
             raise Problem(422, "the body must be a JSON object with the request's fields; see /docs")
         return data, None
+    if kind == _URLENCODED:  # a form without a file (curl -d)
+        try:
+            fields = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=MAX_PARTS)
+        except (UnicodeDecodeError, ValueError):
+            raise Problem(
+                400, "the form is not UTF-8 text with at most 200 fields; send it as a browser would"
+            ) from None
+        return form_fields(Form(fields, {}), model), None
     try:
         form = parse_multipart(body, content_type)
     except BodyTooLarge as exc:
@@ -165,10 +175,12 @@ def form_fields(form: Form, model: type[BaseModel]) -> dict[str, Any]:
     for name, values in form.fields.items():
         if name in lists:
             data[name] = [v for v in values if v.strip()]
-        elif name in ("stage", "interviewee") and not values[-1].strip():
-            continue
         else:
-            data[name] = values[-1]
+            # The last value given; a blank one (an empty file input sent without a file name, an
+            # "as inferred" correction) does not hide an earlier one, and a blank correction is none.
+            given = [v for v in values if v.strip()]
+            if given or name not in ("stage", "interviewee"):
+                data[name] = given[-1] if given else values[-1]
     return data
 
 

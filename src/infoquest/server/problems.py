@@ -40,7 +40,8 @@ def problem_of(exc: BaseException) -> Problem:
         return exc
     if isinstance(exc, InfoquestError):
         return Problem(status_of(exc), str(exc))
-    return Problem(500, f"unexpected {type(exc).__name__}; please report it (INFOQUEST_DEBUG=1 logs the details)")
+    name = str(exc) if isinstance(exc, Unexpected) else type(exc).__name__
+    return Problem(500, f"unexpected {name}; please report it (INFOQUEST_DEBUG=1 logs the details)")
 
 
 def log_unexpected(exc: BaseException, where: str) -> None:
@@ -70,8 +71,16 @@ def install(app: FastAPI) -> None:
         assert isinstance(exc, StarletteHTTPException)
         return json_error(Problem(exc.status_code, str(exc.detail)))
 
+    async def on_bug(request: Request, exc: Exception) -> JSONResponse:
+        if not isinstance(exc, Unexpected):  # already logged (by type only) where the library was called
+            log_unexpected(exc, request.url.path)
+        return json_error(problem_of(exc))
+
     app.add_exception_handler(Problem, on_problem)
     app.add_exception_handler(InfoquestError, on_problem)
+    app.add_exception_handler(Unexpected, on_bug)
+    # Anything else still answers one JSON line; Starlette then re-raises it for the server's own log.
+    app.add_exception_handler(Exception, on_bug)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(StarletteHTTPException, on_http)
 

@@ -55,9 +55,10 @@ def too_large_message(what: str) -> str:
     )
 
 
-async def read_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes:
+async def read_body(request: Request, limit: int | None = None) -> bytes:
     """The whole body, refused with :class:`BodyTooLarge` before reading when ``Content-Length`` is over
-    ``limit``, and as soon as the bytes streamed pass it otherwise (chunked uploads)."""
+    ``limit`` (default :data:`MAX_BODY_BYTES`), and as soon as the bytes streamed pass it otherwise."""
+    limit = MAX_BODY_BYTES if limit is None else limit
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise BodyTooLarge(too_large_message(f"the request ({int(declared) / _MIB:.1f} MiB)"))
