@@ -172,7 +172,8 @@ def form_fields(form: Form, model: type[BaseModel]) -> dict[str, Any]:
     """Form values as the model expects them: lists for list fields, blank corrections as not given."""
     lists = {name for name, info in model.model_fields.items() if _is_list(info.annotation)}
     data: dict[str, Any] = {}
-    for name, values in form.fields.items():
+    for name, raw in form.fields.items():
+        values = [v.replace("\r\n", "\n") for v in raw]  # browsers send a text area's lines with CRLF
         if name in lists:
             data[name] = [v for v in values if v.strip()]
         else:
