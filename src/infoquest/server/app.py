@@ -44,6 +44,7 @@ def create_app(recommender: Recommender | None = None, *, token: str | None = No
         if warm:
             await engine.call(engine.warm)
         yield
+        engine.close()
 
     app = FastAPI(
         title="infoquest",
