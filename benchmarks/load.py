@@ -61,6 +61,8 @@ class LoadResult:
     rss_before_mib: float = 0.0
     rss_after_mib: float = 0.0
     rss_peak_mib: float = 0.0
+    #: The machine's 1-minute load average at the start and the end (other work slows every request).
+    load_average: tuple[float, float] = (0.0, 0.0)
     #: Latencies of one client alone (the service time, without queueing), by endpoint.
     alone: dict[str, list[float]] = field(default_factory=dict)
 
@@ -180,9 +182,10 @@ async def run_async(requests: int, concurrency: int, max_seconds: float) -> Load
             result.rss_before_mib = result.rss_peak_mib = rss_mib(server.pid)
             stop = asyncio.Event()
             watcher = asyncio.create_task(watch_memory(server.pid, result, stop))
-            started = time.perf_counter()
+            started, load_before = time.perf_counter(), os.getloadavg()[0]
             await drive(base, schedule(requests), concurrency, max_seconds, result)
             result.seconds = time.perf_counter() - started
+            result.load_average = (load_before, os.getloadavg()[0])
             stop.set()
             await watcher
             result.rss_after_mib = rss_mib(server.pid)
@@ -211,7 +214,8 @@ def report(result: LoadResult, command: str) -> str:
         "# Load",
         "",
         f"Command: `{command}`. Machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
-        "server and clients on the same machine, over loopback.",
+        "server and clients on the same machine, over loopback; load average "
+        f"{result.load_average[0]:.1f} at the start, {result.load_average[1]:.1f} at the end.",
         "",
         f"{result.requests} requests in {result.seconds:.0f} s ({result.requests / result.seconds:.1f} per second), "
         f"**{result.error_count} errors**.",
