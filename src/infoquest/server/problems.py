@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from infoquest.errors import InfoquestError, InputError, ProfileError
+from infoquest.errors import InfoquestError, InputError, ProfileError, ResumeReadError
 
 logger = logging.getLogger("infoquest.server")
 
@@ -29,9 +29,11 @@ class Unexpected(Exception):
 
 
 def status_of(exc: InfoquestError) -> int:
-    """422 for values out of range (``k``, ``minutes``, an empty or oversized profile), 400 otherwise
-    (an unreadable résumé: the server reads uploads itself and maps their statuses in ``inputs``)."""
-    return 422 if isinstance(exc, InputError | ProfileError) else 400
+    """422 for values out of range (``k``, ``minutes``, an empty or oversized profile), 400 for an
+    unreadable résumé, 500 for the server's own trouble (its model, corpus or cache)."""
+    if isinstance(exc, InputError | ProfileError):
+        return 422
+    return 400 if isinstance(exc, ResumeReadError) else 500
 
 
 def problem_of(exc: BaseException) -> Problem:
