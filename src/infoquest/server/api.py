@@ -104,7 +104,7 @@ async def recommend(request: Request, engine: SharedEngine) -> Response:
     `exclude` drops question ids (the user removed them); the next best questions take their place.
     """
     body, upload = await parse_request(request, RecommendRequest)
-    profile = profile_of(body, upload)
+    profile = await engine.read(profile_of, body, upload)
     recs = await engine.call(engine.recommend, profile, body.k, body.exclude)
     return JSONResponse({"recommendations": [_dump(r) for r in recs]})
 
@@ -113,7 +113,7 @@ async def recommend(request: Request, engine: SharedEngine) -> Response:
 async def rank(request: Request, engine: SharedEngine) -> Response:
     """Rank every question in the corpus for the profile, best first (`limit` keeps the first ones)."""
     body, upload = await parse_request(request, RankRequest)
-    profile = profile_of(body, upload)
+    profile = await engine.read(profile_of, body, upload)
     recs = await engine.call(engine.rank, profile, body.limit)
     return JSONResponse({"recommendations": [_dump(r) for r in recs]})
 
@@ -135,7 +135,7 @@ async def plan(
     out and listed in `refused` with a suggested rewording.
     """
     body, upload = await parse_request(request, PlanRequest)
-    profile = profile_of(body, upload)
+    profile = await engine.read(profile_of, body, upload)
     result = await engine.call(engine.plan, profile, body.minutes, body.extra, body.exclude)
     if format == "markdown":
         return PlainTextResponse(result.to_markdown(), media_type="text/markdown; charset=utf-8")
@@ -158,7 +158,7 @@ async def check(request: Request, engine: SharedEngine) -> Response:
 async def explain(request: Request, engine: SharedEngine) -> Response:
     """What was understood from the profile: the seeker's stage and needs, the interviewee's kind."""
     body, upload = await parse_request(request, ProfileRequest)
-    profile = profile_of(body, upload)
+    profile = await engine.read(profile_of, body, upload)
     return JSONResponse(_dump(await engine.call(engine.explain, profile)))
 
 

@@ -36,15 +36,24 @@ class Engine:
         self.recommender = recommender
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="infoquest")
+        # Reading a résumé (pypdf, python-docx) is CPU work that needs no lock: off the event loop, on a
+        # small pool of its own (few threads, so few malloc arenas).
+        self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="infoquest-read")
 
     async def call(self, func: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
         """Run ``func`` on the worker thread, one call at a time (see the module docstring)."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._pool, self._locked, functools.partial(func, *args, **kwargs))
 
+    async def read(self, func: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """Run ``func`` (reading the request's profile) on a reader thread, in parallel with the library."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._readers, functools.partial(func, *args, **kwargs))
+
     def close(self) -> None:
-        """Let the worker thread finish its call and stop."""
+        """Let the worker threads finish their calls and stop."""
         self._pool.shutdown(wait=True)
+        self._readers.shutdown(wait=True)
 
     def _locked(self, call: functools.partial[R]) -> R:
         with self._lock:

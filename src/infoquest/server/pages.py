@@ -119,9 +119,9 @@ async def submit(request: Request) -> Response:
     show_plan = form.action == "plan" or bool(form.show_plan)
     values = form.model_dump()
     try:
-        profile = profile_of(form, upload)
-        values["resume"] = profile.resume
         engine = _engine(request)
+        profile = await engine.read(profile_of, form, upload)
+        values["resume"] = profile.resume
         insight, recs, verdicts, plan = await engine.call(
             engine.page, profile, form.k, exclude, own, form.minutes if show_plan else None
         )
@@ -150,7 +150,8 @@ async def plan_markdown(request: Request) -> Response:
             form = form.model_copy(update={"resume": ""})
         own = [line.strip() for line in form.own.splitlines() if line.strip()]
         engine = _engine(request)
-        plan = await engine.call(engine.plan, profile_of(form, upload), form.minutes, own, form.exclude)
+        profile = await engine.read(profile_of, form, upload)
+        plan = await engine.call(engine.plan, profile, form.minutes, own, form.exclude)
     except (Problem, InfoquestError) as exc:
         problem = problem_of(exc)
         return _page(request, problem.status, error=problem.message)
