@@ -13,7 +13,7 @@ DEMO_RESUME ?= examples/resumes/daniel_okafor_two_column.pdf
 DEMO_GOALS ?= I teach middle-school science and want to move into UX research. What skills and portfolio do I need, and how do people in the field find their first role?
 DEMO_ROLE ?= my roommate's mom, she's a director of UX research at a big health-tech company
 
-.PHONY: help install demo test test-fast lint format bench train clean
+.PHONY: help install demo serve test test-fast lint format bench load train clean
 
 help:  ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ install: $(STAMP)  ## Create .venv and install infoquest with its dev tools
 
 demo: $(STAMP)  ## Recommend questions for an example résumé (the main job)
 	$(BIN)/infoquest suggest --resume "$(DEMO_RESUME)" --goals "$(DEMO_GOALS)" --role "$(DEMO_ROLE)" --explain
+
+serve: $(STAMP)  ## Serve the web page and the HTTP API at http://127.0.0.1:8000/
+	$(BIN)/infoquest serve
 
 test: $(STAMP)  ## Run every test, including those with the real model
 	$(BIN)/python -m pytest -q
@@ -53,6 +56,9 @@ train:  ## Retrain every learned part for both encoders (static model, heads, gu
 	  (cd benchmarks && ../$(BIN)/python train_heads.py --encoder $$enc && ../$(BIN)/python train_guard.py --encoder $$enc \
 	   && ../$(BIN)/python train_concerns.py --encoder $$enc && ../$(BIN)/python train_ranker.py --encoder $$enc) || exit 1; \
 	done
+
+load: $(STAMP)  ## Load-test `infoquest serve` on loopback (writes benchmarks/results/load.md)
+	$(BIN)/python benchmarks/load.py
 
 clean:  ## Remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -29,6 +29,7 @@ Examples (the files are in the source checkout's examples/ folder):
       --role "retired newspaper editor" --minutes 20
   infoquest check "Are you hiring?" "How do people in your field hear about openings?"
   infoquest corpus validate --fast
+  infoquest serve    # the web page at http://127.0.0.1:8000/
 
 Exit status: 0 success; 1 bad input or a failed check (one line on stderr); 2 usage error."""
 
@@ -322,6 +323,27 @@ def _discard_stdout() -> None:
         os.close(null)
     except (OSError, ValueError):  # no real file descriptor (tests capture stdout): nothing to flush
         pass
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; others need a token.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="TCP port.")
+@click.option(
+    "--token",
+    envvar="INFOQUEST_TOKEN",
+    help="Require 'Authorization: Bearer TOKEN' on API calls (env INFOQUEST_TOKEN).",
+)
+@_library_errors
+def serve(host: str, port: int, token: str | None) -> None:
+    """Serve the web page and the HTTP API (/v1/, docs at /docs) until Ctrl+C.
+
+    \b
+    Example:
+      infoquest serve --port 8000
+    """
+    from infoquest.server import serve as run_server
+
+    run_server(host, port, token, announce=click.echo)
 
 
 def main() -> None:
