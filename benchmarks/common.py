@@ -79,9 +79,9 @@ def load_judgments() -> dict[str, dict[str, dict[str, int]]]:
 
 
 def valid_judgments() -> dict[str, dict[str, dict[str, int]]]:
-    """The consensus grades still valid for corpus v2, per persona: a v1 grade only where the question's text
-    is unchanged since it was graded (``data/judged_texts_v1.json``), plus the v2 grades
-    (``data/judgments_v2/``, graded on the current texts)."""
+    """The consensus grades still valid for the current corpus, per persona: a grade counts only where the
+    question's text is unchanged since it was graded (``data/judged_texts_v1.json`` for the v1 grades,
+    ``data/judged_texts_v2.json`` for the v2 grades in ``data/judgments_v2/``)."""
     import json as _json
 
     from infoquest.corpus import default_corpus
@@ -98,8 +98,11 @@ def valid_judgments() -> dict[str, dict[str, dict[str, int]]]:
                 judges.setdefault(path.stem.split("_")[0], {}).setdefault(row["persona"], {})[row["question"]] = int(
                     row["grade"]
                 )
+        texts_v2 = _json.loads((DATA / "judged_texts_v2.json").read_text(encoding="utf-8"))
         for persona, grades in consensus(judges).items():
-            out.setdefault(persona, {}).update({q: g for q, g in grades.items() if q in current})
+            out.setdefault(persona, {}).update(
+                {q: g for q, g in grades.items() if q in current and texts_v2.get(q) == current[q]}
+            )
     return out
 
 

@@ -42,6 +42,8 @@ from infoquest.writer import write_question
 logger = logging.getLogger(__name__)
 
 MAX_K = 100
+#: ``rank()`` gives reasons for this many questions at the top of the ranking (the rest have none).
+RANK_REASONS = 50
 #: The guide's own closing question: other professionals to speak with, and permission to use the name.
 GUIDE_REFERRAL_ID = "G32"
 #: Concerns are answered in this order when there is not room for all: what the seeker asks or fears first.
@@ -383,14 +385,21 @@ class Recommender:
         """Rank the whole corpus for each profile, best first.
 
         The question that best answers each stated concern comes first (in concern order), then every other
-        question by score. Questions that ask for a job or whose premise is false are left out.
+        question by score. Questions that ask for a job or whose premise is false are left out. Reasons are
+        given for the first ``RANK_REASONS`` (50) questions; building them for hundreds more is the slow part
+        and nobody reads that far.
         """
         out = []
         for analysis in self._analyse(self.read(profiles)):
             rest = [int(i) for i in np.argsort(-analysis.scores, kind="stable") if analysis.eligible[i]]
             secured = sorted(analysis.secured, key=lambda i: -analysis.scores[i])
             order = [*secured, *(i for i in rest if i not in set(secured))]
-            out.append([self._result(analysis, i, rank) for rank, i in enumerate(order, start=1)])
+            out.append(
+                [
+                    self._result(analysis, i, rank, None if rank <= RANK_REASONS else ())
+                    for rank, i in enumerate(order, start=1)
+                ]
+            )
         return out
 
     def rank(self, profile: Profile) -> list[Recommendation]:

@@ -39,30 +39,36 @@ def select(
     if not pool or k <= 0:
         return []
     low, high = float(scores[pool].min()), float(scores[pool].max())
-    relevance = {i: (scores[i] - low) / (high - low) if high > low else 1.0 for i in pool}
+    relevance = (scores[pool] - low) / (high - low) if high > low else np.ones(len(pool))
     cap = math.ceil(k / 2) if k >= 5 else k
     chosen: list[int] = list(seed)[:k]
     counts: dict[str, int] = {}
     for i in chosen:
         counts[categories[i]] = counts.get(categories[i], 0) + 1
     cap = max([cap, *counts.values()])  # concern answers may exceed the category cap; never drop one for it
+    # Each candidate's highest similarity to the chosen set, kept up to date as the set grows (one small
+    # product per pick rather than a Python loop over pairs).
+    pool_vectors = vectors[pool]
+    nearest = np.full(len(pool), -np.inf)
+    for i in chosen:
+        nearest = np.maximum(nearest, pool_vectors @ vectors[i])
+    taken = np.isin(pool, chosen)
+    pool_categories = [categories[i] for i in pool]
     while len(chosen) < k:
-        best, best_value = None, -math.inf
-        for i in pool:
-            if i in chosen or counts.get(categories[i], 0) >= cap:
-                continue
-            similarity = max((float(vectors[i] @ vectors[j]) for j in chosen), default=0.0)
-            if similarity >= NEAR_DUPLICATE:
-                continue
-            value = MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * max(similarity, 0.0)
-            if value > best_value:
-                best, best_value = i, value
-        if best is None:
+        similarity = np.where(np.isfinite(nearest), nearest, 0.0)
+        value = MMR_LAMBDA * relevance - (1 - MMR_LAMBDA) * np.maximum(similarity, 0.0)
+        full = np.array([counts.get(c, 0) >= cap for c in pool_categories])
+        value[taken | full | (similarity >= NEAR_DUPLICATE)] = -np.inf
+        if not np.isfinite(value).any():
             if cap < k:  # the pool cannot fill the set under the cap: relax it rather than return fewer
                 cap = k
                 continue
             break
+        position = int(np.argmax(value))
+        best = pool[position]
         chosen.append(best)
+        taken[position] = True
+        nearest = np.maximum(nearest, pool_vectors @ vectors[best])
         counts[categories[best]] = counts.get(categories[best], 0) + 1
     if k >= 8 and chosen and not any(referral[i] for i in chosen):
         _swap_in_referral(chosen, order, vectors, categories, referral, cap, keep=len(seed))
