@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-ConcernKind = Literal["question", "worry", "learn", "goal"]
+ConcernKind = Literal["question", "worry", "learn", "goal", "statement"]
 #: At most this many concerns are read from one profile's goals (bounded work on long texts).
 MAX_CONCERNS = 8
 #: Goals are read sentence by sentence; past this many sentences the rest is not read for concerns.
@@ -33,7 +33,11 @@ _WORRY = (
     r"(?: about| that| whether)?)\s+|"
     r"(?:i (?:worry|fear|wonder)\s+(?:about\s+|that\s+|(?=(?:whether|if|how|what|which|when|where|why)\b))?)|"
     r"(?:(?:i'?m )?not sure\s+(?:about\s+|(?=(?:whether|if|how|what|which|when|where|why)\b))?)|"
-    r"(?:i (?:struggle|am struggling|'m struggling) with)\s+"
+    r"(?:i (?:struggle|am struggling|'m struggling) with)\s+|"
+    r"(?:i )?(?:can'?t|cannot|can not) (?:decide|choose|tell)\s+(?:between\s+|(?=(?:whether|if|which)\b))?|"
+    r"(?:i'?m |i am )?torn between\s+|"
+    r"(?:i )?(?:don'?t|do not|still don'?t) (?:know|understand|get)\s+(?=(?:what|how|if|whether|why|when|where|which)\b)|"
+    r"(?:i'?m |i am )?not clear (?:on|about)\s+"
 )
 _LEARN = (
     r"(?:i'?d (?:like|love) to|i want to|i wanna|i need to|i hope to|i'?m hoping to|hoping to|want to|"
@@ -299,9 +303,20 @@ def extract_concerns(goals: str) -> list[Concern]:
             if any(c.start <= span.start < c.end or span.start <= c.start < span.end for c in found):
                 continue
             found.append(Concern(text=text, start=span.start, end=span.end, kind=kind, sentence=sentence_text))
+    # A sentence with no cue that still says something about the seeker's situation ("I have a misdemeanor from
+    # when I was 19.") is kept whole as a statement: it may still find a question that speaks to it.
+    for sentence in _sentences(goals):
+        span = _trim(goals, sentence.start, sentence.end)
+        text = goals[span.start : span.end].rstrip(".!")
+        if len(_content_words(text)) < 3 or any(c.start < span.end and span.start < c.end for c in found):
+            continue
+        found.append(
+            Concern(text=text, start=span.start, end=span.start + len(text), kind="statement", sentence=" ".join(text.split()))
+        )
+    found.sort(key=lambda c: c.start)
     # Questions and worries first when there are too many: they are what the seeker most wants answered.
     if len(found) > MAX_CONCERNS:
-        priority = {"question": 0, "worry": 0, "learn": 1, "goal": 2}
+        priority = {"question": 0, "worry": 0, "learn": 1, "goal": 2, "statement": 3}
         keep = sorted(range(len(found)), key=lambda i: (priority[found[i].kind], i))[:MAX_CONCERNS]
         found = [found[i] for i in sorted(keep)]
     return found

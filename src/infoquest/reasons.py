@@ -72,6 +72,7 @@ _CONCERN_LEADS = {
     "question": ("Answers your question", "Answers your questions"),
     "learn": ("Answers what you want to learn", "Answers what you want to learn"),
     "goal": ("Fits your goal", "Fits your goals"),
+    "statement": ("Speaks to what you wrote", "Speaks to what you wrote"),
 }
 
 

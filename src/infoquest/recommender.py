@@ -47,7 +47,7 @@ RANK_REASONS = 50
 #: The guide's own closing question: other professionals to speak with, and permission to use the name.
 GUIDE_REFERRAL_ID = "G32"
 #: Concerns are answered in this order when there is not room for all: what the seeker asks or fears first.
-_CONCERN_PRIORITY = {"question": 0, "worry": 0, "learn": 1, "goal": 2}
+_CONCERN_PRIORITY = {"question": 0, "worry": 0, "learn": 1, "goal": 2, "statement": 3}
 #: A personal matter (``raised_by_seeker``) may also be raised by goals this close to the question.
 RAISED_SIMILARITY = 0.55
 
@@ -269,7 +269,7 @@ class Recommender:
             eligible = state.allowed & premises_met(state.requires, facts) & (~state.raised | raised)
             priority = sorted(range(len(concerns)), key=lambda c: (_CONCERN_PRIORITY[concerns[c].kind], c))
             secured, answered = selection.cover_concerns(
-                relevance, matcher.threshold, eligible, scores, state.vectors, priority, limit=max(1, k - 2)
+                relevance, matcher.threshold, eligible, scores, state.vectors, priority, limit=max(1, k - 2), per_concern=3
             )
             out.append(
                 _Analysis(
@@ -292,7 +292,7 @@ class Recommender:
         drafts = []
         for c in priority:
             concern = reading.concerns[c]
-            if c in answered or concern.kind == "goal" or (len(relevance) and relevance[c].max() >= bar):
+            if c in answered or concern.kind in ("goal", "statement") or (len(relevance) and relevance[c].max() >= bar):
                 continue
             text = write_question(concern)
             if text is not None:

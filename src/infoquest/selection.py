@@ -104,31 +104,41 @@ def cover_concerns(
     vectors: np.ndarray,
     priority: Sequence[int],
     limit: int,
+    per_concern: int = 2,
 ) -> tuple[list[int], dict[int, int]]:
-    """For each concern that has a good question, its best one: concerns in ``priority`` order, a question that
-    answers several counting for each, no near-duplicates, at most ``limit`` questions.
+    """Questions that answer the seeker's concerns, taken in turns: each concern's best question first (concerns
+    in ``priority`` order), then each one's second best, and so on up to ``per_concern`` each and ``limit`` in
+    all. A question must clear ``threshold`` for the concern; no two near-duplicates; a question that clears it
+    for several concerns answers each of them.
 
-    Returns the chosen question indices and, per concern answered, the question that answers it.
+    Returns the chosen question indices (in the order taken) and, per concern answered, its first answer.
     """
     chosen: list[int] = []
     answered: dict[int, int] = {}
     good = (relevance >= threshold) & eligible[None, :]
     spread = float(scores.max() - scores.min()) or 1.0
-    for c in priority:
-        if c in answered or len(chosen) >= limit or not good[c].any():
-            continue
-        open_rows = [r for r in range(len(relevance)) if r not in answered]
-        serves = good[open_rows].sum(axis=0)
-        # Its best question; near-ties go to one that also answers other open concerns, then to the higher score.
-        value = np.where(good[c], relevance[c] + 0.02 * serves + 0.02 * (scores - scores.min()) / spread, -np.inf)
-        for i in np.argsort(-value, kind="stable"):
-            if not np.isfinite(value[i]):
-                break
-            if all(float(vectors[i] @ vectors[j]) < NEAR_DUPLICATE for j in chosen):
-                chosen.append(int(i))
-                for r in open_rows:
+    # Each concern's candidates, best first; near-ties go to the question with the higher overall score.
+    ranked = {
+        c: [
+            int(i)
+            for i in np.argsort(-(relevance[c] + 0.02 * (scores - scores.min()) / spread), kind="stable")
+            if good[c, i]
+        ]
+        for c in priority
+    }
+    taken = dict.fromkeys(priority, 0)
+    for _ in range(per_concern):
+        for c in priority:
+            if len(chosen) >= limit:
+                return chosen, answered
+            for i in ranked[c]:
+                if i in chosen or any(float(vectors[i] @ vectors[j]) >= NEAR_DUPLICATE for j in chosen):
+                    continue
+                chosen.append(i)
+                taken[c] += 1
+                for r in range(len(relevance)):
                     if good[r, i]:
-                        answered[r] = int(i)
+                        answered.setdefault(r, i)
                 break
     return chosen, answered
 
