@@ -21,7 +21,7 @@ help:  ## Show this help
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet $(TORCH)
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev]'  # dev pulls the transformers and train extras
 	touch $(STAMP)
 
 install: $(STAMP)  ## Create .venv and install infoquest with its dev tools

@@ -78,32 +78,32 @@ def load_judgments() -> dict[str, dict[str, dict[str, int]]]:
     return judges
 
 
-def valid_judgments() -> dict[str, dict[str, dict[str, int]]]:
-    """The consensus grades still valid for the current corpus, per persona: a grade counts only where the
-    question's text is unchanged since it was graded (``data/judged_texts_v1.json`` for the v1 grades,
-    ``data/judged_texts_v2.json`` for the v2 grades in ``data/judgments_v2/``)."""
+def valid_judges() -> dict[str, dict[str, dict[str, int]]]:
+    """Each judge's grades still valid for the current corpus: a grade counts only where the question's text is
+    unchanged since it was graded (``data/judged_texts_v1.json`` for the grades in ``data/judgments/``,
+    ``data/judged_texts_v2.json`` for those in ``data/judgments_v2/``, made for corpus v2)."""
     import json as _json
 
     from infoquest.corpus import default_corpus
 
-    graded_texts = _json.loads((DATA / "judged_texts_v1.json").read_text(encoding="utf-8"))
     current = {q.id: q.text for q in default_corpus()}
-    v1 = consensus(load_judgments())
-    out = {p: {q: g for q, g in grades.items() if q in current and graded_texts.get(q) == current[q]} for p, grades in v1.items()}
-    v2_dir = DATA / "judgments_v2"
-    if v2_dir.exists():
-        judges: dict[str, dict[str, dict[str, int]]] = {}
-        for path in sorted(v2_dir.glob("*.jsonl")):
+    judges: dict[str, dict[str, dict[str, int]]] = {}
+    for folder, texts_file in (("judgments", "judged_texts_v1.json"), ("judgments_v2", "judged_texts_v2.json")):
+        if not (DATA / folder).exists():
+            continue
+        graded = _json.loads((DATA / texts_file).read_text(encoding="utf-8"))
+        for path in sorted((DATA / folder).glob("*.jsonl")):
+            judge = path.stem.split("_")[0]
             for row in read_jsonl(path):
-                judges.setdefault(path.stem.split("_")[0], {}).setdefault(row["persona"], {})[row["question"]] = int(
-                    row["grade"]
-                )
-        texts_v2 = _json.loads((DATA / "judged_texts_v2.json").read_text(encoding="utf-8"))
-        for persona, grades in consensus(judges).items():
-            out.setdefault(persona, {}).update(
-                {q: g for q, g in grades.items() if q in current and texts_v2.get(q) == current[q]}
-            )
-    return out
+                qid = row["question"]
+                if qid in current and graded.get(qid) == current[qid]:
+                    judges.setdefault(judge, {}).setdefault(row["persona"], {})[qid] = int(row["grade"])
+    return judges
+
+
+def valid_judgments() -> dict[str, dict[str, int]]:
+    """The consensus of ``valid_judges()``, per persona and question."""
+    return consensus(valid_judges())
 
 
 def consensus(judges: dict[str, dict[str, dict[str, int]]]) -> dict[str, dict[str, int]]:

@@ -10,6 +10,7 @@ personas, repeated with 3 shuffles). Writes benchmarks/results/evaluation.md and
 
 from __future__ import annotations
 
+import argparse
 import json
 import time
 from collections.abc import Callable, Sequence
@@ -18,7 +19,7 @@ import bm25s
 import numpy as np
 from ranx import Qrels, Run, evaluate
 
-from common import RESULTS, consensus, load_judgments, machine
+from common import RESULTS, consensus, machine, valid_judges
 from infoquest.features import FEATURES
 from infoquest.ranking import LinearRanker
 from infoquest.recommender import Recommender
@@ -166,6 +167,7 @@ def later_split(
     qids: Sequence[str],
     scopes: dict[str, set[str]],
     systems: dict[str, list[np.ndarray]],
+    cosine_name: str,
 ) -> dict[tuple[str, str], dict[str, float]]:
     """Train on the first batch of personas, score the later ones; baselines on the same later personas."""
     first = [i for i, pid in enumerate(ids) if int(pid[1:]) <= FIRST_BATCH]
@@ -175,7 +177,7 @@ def later_split(
     xs, ys = training_rows([matrices[i] for i in first], [judged[i] for i in first])
     ranker = fit_pairwise(xs, ys)
     runs = {
-        "MiniLM cosine on the concatenated profile": systems["MiniLM cosine on the concatenated profile"][0][later],
+        cosine_name: systems[cosine_name][0][later],
         "BM25 on the concatenated profile": systems["BM25 on the concatenated profile"][0][later],
         "**infoquest rank()** trained on the first batch": np.array([ranker.score(matrices[i]) for i in later]),
     }
@@ -190,11 +192,15 @@ def later_split(
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--encoder", default="minilm", choices=["static", "minilm"])
+    args = parser.parse_args()
     started = time.time()
     ids, profiles = persona_profiles()
-    judges = load_judgments()
+    judges = valid_judges()
     qrels = consensus(judges)
-    rec = feature_recommender()
+    rec = feature_recommender(args.encoder)
+    cosine_name = f"{'MiniLM' if args.encoder == 'minilm' else 'static'} cosine on the concatenated profile"
     corpus = rec.corpus
     qids = [q.id for q in corpus]
     guide = {q.id for q in corpus if q.source == "guide"}
@@ -216,7 +222,7 @@ def main() -> None:
         bm[i, docs[i]] = values[i]
     systems["BM25 on the concatenated profile"] = [bm]
     qv = rec._state.vectors
-    systems["MiniLM cosine on the concatenated profile"] = [rec.encoder.encode(texts) @ qv.T]
+    systems[cosine_name] = [rec.encoder.encode(texts) @ qv.T]
     systems["**infoquest rank()** (pairwise, CV)"] = cross_validated(matrices, judged, fit_pairwise)
     systems["pointwise ridge instead (CV)"] = cross_validated(matrices, judged, fit_pointwise)
     for feature in SINGLE_SIGNALS:
@@ -247,23 +253,26 @@ def main() -> None:
         for i, recs in zip(fold, fold_rec.recommend_many([profiles[i] for i in fold], k=10), strict=True):
             chosen[i] = [r.question.id for r in recs]
     cosine_top = [
-        [qids[j] for j in np.argsort(-row)[:10]] for row in systems["MiniLM cosine on the concatenated profile"][0]
+        [qids[j] for j in np.argsort(-row)[:10]] for row in systems[cosine_name][0]
     ]
     rank_top = [[qids[j] for j in np.argsort(-row)[:10]] for row in systems["**infoquest rank()** (pairwise, CV)"][0]]
     sets = {
         "recommend(k=10) (CV weights)": set_quality(chosen, qrels, ids, categories),
         "top 10 of rank() (CV weights)": set_quality(rank_top, qrels, ids, categories),
-        "top 10 of MiniLM cosine": set_quality(cosine_top, qrels, ids, categories),
+        f"top 10 of {cosine_name.split(' on ')[0]}": set_quality(cosine_top, qrels, ids, categories),
     }
 
-    later = later_split(ids, profiles, matrices, judged, qrels, qids, scopes, systems)
+    later = later_split(ids, profiles, matrices, judged, qrels, qids, scopes, systems, cosine_name)
 
     lines = [
         "# Ranking quality on the dev personas",
         "",
-        "Command: `python benchmarks/evaluate.py` (from the repository root, in the project's virtualenv)",
+        f"Command: `python benchmarks/evaluate.py --encoder {args.encoder}` (from the repository root, in the "
+        "project's virtualenv)",
         "",
-        f"{len(ids)} personas, two independent judges, consensus grades (mean rounded half up). "
+        f"{len(ids)} personas, two independent judges, consensus grades (mean rounded half up); a grade counts "
+        "only for a question whose text is unchanged since it was graded (corpus v1 grades, and the v2 pools "
+        "graded for the new and reworded questions). "
         f"Learned rows: persona-held-out {FOLDS}-fold CV, {REPEATS} shuffles averaged. Machine: {machine()}. "
         f"Run took {time.time() - started:.0f} s.",
         "",
@@ -308,8 +317,9 @@ def main() -> None:
     for name, r in sets.items():
         lines.append(f"| {name} | {r['mean grade']:.2f} | {r['share graded >= 2']:.2f} | {r['categories']:.1f} |")
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "evaluation.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (RESULTS / "evaluation.json").write_text(
+    suffix = "" if args.encoder == "minilm" else f"_{args.encoder}"
+    (RESULTS / f"evaluation{suffix}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (RESULTS / f"evaluation{suffix}.json").write_text(
         json.dumps(
             {
                 "systems": results,

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from infoquest import encoders, etiquette
+from infoquest import etiquette, transformer_encoder
 from infoquest.encoders import HashingEncoder
 from infoquest.errors import InputError
 from infoquest.etiquette import EtiquetteVerdict
@@ -61,7 +61,7 @@ def fast_recommender() -> Recommender:
     """One recommender over the fake encoder for the whole session (its index is built once)."""
     global _RECOMMENDER
     if _RECOMMENDER is None:
-        _RECOMMENDER = Recommender(encoder=HashingEncoder(128))
+        _RECOMMENDER = Recommender(encoder=HashingEncoder(128), trained=False)
     return _RECOMMENDER
 
 
@@ -71,7 +71,7 @@ def no_real_model(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(model_dir: str) -> Any:
         raise AssertionError(f"a fast test tried to load the real model from {model_dir}")
 
-    monkeypatch.setattr(encoders, "_load_sentence_transformer", refuse)
+    monkeypatch.setattr(transformer_encoder, "_load_sentence_transformer", refuse)
     monkeypatch.setattr(etiquette, "check_questions", fake_check)
 
 

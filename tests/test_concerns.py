@@ -52,8 +52,16 @@ def test_pairs_that_name_one_thing_are_not_split() -> None:
     ]
 
 
-def test_context_is_not_a_concern() -> None:
-    assert spans("I graduated in 2019. I have five years in retail.") == []
+def test_context_is_at_most_a_statement() -> None:
+    # No cue, no question: a sentence about the seeker's situation is kept whole, as the weakest kind.
+    assert spans("I graduated in 2019. I have five years in retail.") == [("statement", "I have five years in retail")]
+    assert spans("Hi there.") == []
+
+
+def test_statements_of_fact_that_carry_a_worry_are_read() -> None:
+    found = spans("I have a misdemeanor from when I was 19. I can't decide between hospital work and home care.")
+    assert ("statement", "I have a misdemeanor from when I was 19") in found
+    assert ("worry", "hospital work and home care") in found or ("worry", "hospital work") in found
 
 
 @pytest.mark.parametrize("goals", [MAYA, "tell me about the pay and how people advance? also nights?"])
