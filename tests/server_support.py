@@ -36,7 +36,7 @@ B.S. Mathematics, State University, 2010 - 2014
 _RECOMMENDER: Recommender | None = None
 
 
-def fake_check(texts: Any) -> list[EtiquetteVerdict]:
+def fake_check(texts: Any, **_: object) -> list[EtiquetteVerdict]:
     """The guard without the model: a question mentioning a job, hiring or a position asks for a job.
 
     Like the real guard, an empty question is an ``InputError``."""

@@ -34,7 +34,9 @@ from infoquest.encoders import HashingEncoder
 
 @pytest.fixture(scope="module")
 def rec(tmp_path_factory: pytest.TempPathFactory) -> Recommender:
-    return Recommender(encoder=HashingEncoder(dimension=128), trained=False, cache_dir=tmp_path_factory.mktemp("safety-cache"))
+    return Recommender(
+        encoder=HashingEncoder(dimension=128), trained=False, cache_dir=tmp_path_factory.mktemp("safety-cache")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -167,7 +169,11 @@ def _hammer(make: Callable[[], Recommender], threads: int, calls: int) -> None:
 
 
 def test_one_recommender_shared_by_8_threads_matches_sequential_results(tmp_path):
-    _hammer(lambda: Recommender(encoder=HashingEncoder(dimension=128), trained=False, cache_dir=tmp_path), threads=8, calls=50)
+    _hammer(
+        lambda: Recommender(encoder=HashingEncoder(dimension=128), trained=False, cache_dir=tmp_path),
+        threads=8,
+        calls=50,
+    )
 
 
 def test_the_default_static_model_is_safe_to_share_across_threads(tmp_path):
@@ -240,7 +246,9 @@ def test_cache_dir_is_honoured_by_every_part(tmp_path, small_corpus, seeker):
     mine = tmp_path / "mine"
     rec = Recommender(corpus=small_corpus, encoder=HashingEncoder(dimension=128), trained=False, cache_dir=mine)
     rec.recommend(seeker, k=3)  # a custom corpus: the etiquette guard checks it
-    Recommender(encoder="hashing", trained=False, cache_dir=mine).plan(seeker, extra=["How did you start?", "Can I have a job?"])
+    Recommender(encoder="hashing", trained=False, cache_dir=mine).plan(
+        seeker, extra=["How did you start?", "Can I have a job?"]
+    )
     check_questions(["Are you hiring?"], cache_dir=mine)
     assert not [p for p in default.rglob("*") if p.is_file()]
     models = {p.parent.parent.name for p in mine.rglob("manifest.json")}

@@ -53,7 +53,9 @@ HOSTILE = "Bad \x1b[31mred\x1b[0m \x1b]0;title\x07 bell\x07 back\x08 del\x7f csi
 
 @pytest.fixture(autouse=True)
 def _fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli_module, "_recommender", lambda path: Recommender(corpus=path, encoder=HashingEncoder(128), trained=False))
+    monkeypatch.setattr(
+        cli_module, "_recommender", lambda path: Recommender(corpus=path, encoder=HashingEncoder(128), trained=False)
+    )
 
     def check(self: EtiquetteGuard, texts: list[str], vectors: Any = None) -> list[EtiquetteVerdict]:
         return [

@@ -101,7 +101,9 @@ def test_the_insight_carries_languages_and_warnings(tmp_path: Path) -> None:
 
 @pytest.fixture(autouse=True)
 def _fake_recommender(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli_module, "_recommender", lambda path: Recommender(path, encoder=HashingEncoder(128), trained=False))
+    monkeypatch.setattr(
+        cli_module, "_recommender", lambda path: Recommender(path, encoder=HashingEncoder(128), trained=False)
+    )
 
 
 def _run(*args: str) -> Result:

@@ -59,5 +59,7 @@ def test_an_ineligible_question_never_answers_and_the_limit_holds() -> None:
     eligible = np.array([False, True])
     chosen, answered = cover_concerns(relevance, 0.5, eligible, np.zeros(2), np.eye(2), [0, 1], 1)
     assert chosen == [1] and answered == {0: 1, 1: 1}
-    chosen, _ = cover_concerns(np.array([[0.9, 0.0], [0.0, 0.9]]), 0.5, np.ones(2, bool), np.zeros(2), np.eye(2), [0, 1], 1)
+    chosen, _ = cover_concerns(
+        np.array([[0.9, 0.0], [0.0, 0.9]]), 0.5, np.ones(2, bool), np.zeros(2), np.eye(2), [0, 1], 1
+    )
     assert len(chosen) == 1

@@ -321,11 +321,13 @@ def test_plan_for_a_corpus_without_a_referral_question(monkeypatch, tmp_path):
     monkeypatch.setattr(
         etiquette,
         "check_questions",
-        lambda texts, **_:  [EtiquetteVerdict(text=t, asks_for_job=False, confidence=1.0, reason="") for t in texts],
+        lambda texts, **_: [EtiquetteVerdict(text=t, asks_for_job=False, confidence=1.0, reason="") for t in texts],
     )
     texts = ["How did you get started?", "What skills matter most?", "What is the outlook for the field?"]
     corpus = Corpus.from_questions([Question(id=f"q{n}", text=t, topics=("skills",)) for n, t in enumerate(texts)])
-    plan = Recommender(corpus, encoder=HashingEncoder(128), trained=False, cache_dir=tmp_path).plan(PROFILES["teacher"], 20)
+    plan = Recommender(corpus, encoder=HashingEncoder(128), trained=False, cache_dir=tmp_path).plan(
+        PROFILES["teacher"], 20
+    )
     assert plan.questions[-1].id == "G32"
 
 

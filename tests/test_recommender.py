@@ -13,7 +13,9 @@ from infoquest.selection import NEAR_DUPLICATE
 def rec(tmp_path_factory):
     from infoquest.encoders import HashingEncoder
 
-    return Recommender(encoder=HashingEncoder(dimension=128), trained=False, cache_dir=tmp_path_factory.mktemp("rec-cache"))
+    return Recommender(
+        encoder=HashingEncoder(dimension=128), trained=False, cache_dir=tmp_path_factory.mktemp("rec-cache")
+    )
 
 
 def test_rank_returns_every_eligible_question_once_concern_answers_first(rec, profile):
@@ -23,11 +25,10 @@ def test_rank_returns_every_eligible_question_once_concern_answers_first(rec, pr
     # Every question whose premise holds (no shared school, earlier meeting … in this profile) is ranked.
     assert set(ids) == {q.id for q in rec.corpus if not q.requires}
     assert [r.rank for r in ranked] == list(range(1, len(ranked) + 1))
-    # The questions that answer the seeker's concerns come first; then best first by score.
-    answering = [r for r in ranked if r.concerns]
-    rest = ranked[len(answering) :]
-    assert ranked[: len(answering)] == answering
-    scores = [r.score for r in rest]
+    # The questions that answer the seeker's concerns come first; after them, best first by score.
+    first_plain = next(n for n, r in enumerate(ranked) if not r.concerns)
+    assert all(r.concerns for r in ranked[:first_plain])
+    scores = [r.score for r in ranked[first_plain:] if not r.concerns]
     assert scores == sorted(scores, reverse=True)
 
 

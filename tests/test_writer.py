@@ -22,7 +22,11 @@ def concern(text: str, kind: str) -> Concern:
             "question",
             "In your view, should I do a new-grad residency or start on a med-surg floor first?",
         ),
-        ("how to price bids without underbidding", "learn", "What advice do you have on how to price bids without underbidding?"),
+        (
+            "how to price bids without underbidding",
+            "learn",
+            "What advice do you have on how to price bids without underbidding?",
+        ),
         ("my age will count against me", "worry", "Do you think my age will count against me?"),
         ("whether a master's is worth it", "worry", "Do you think a master's is worth it?"),
         ("know when to hire", "learn", "What advice would you give someone who wants to know when to hire?"),

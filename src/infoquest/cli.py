@@ -325,7 +325,7 @@ def _discard_stdout() -> None:
         pass
 
 
-@cli.command()
+@cli.command(short_help="Serve the web page and the HTTP API on this machine.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; others need a token.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="TCP port.")
 @click.option(

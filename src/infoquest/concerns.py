@@ -311,7 +311,13 @@ def extract_concerns(goals: str) -> list[Concern]:
         if len(_content_words(text)) < 3 or any(c.start < span.end and span.start < c.end for c in found):
             continue
         found.append(
-            Concern(text=text, start=span.start, end=span.start + len(text), kind="statement", sentence=" ".join(text.split()))
+            Concern(
+                text=text,
+                start=span.start,
+                end=span.start + len(text),
+                kind="statement",
+                sentence=" ".join(text.split()),
+            )
         )
     found.sort(key=lambda c: c.start)
     # Questions and worries first when there are too many: they are what the seeker most wants answered.

@@ -120,7 +120,10 @@ def read_profiles(profiles: Sequence[Profile], encoder: Encoder, trained: Traine
     role_vecs = np.array([zeros if t.role_vector is None else t.role_vector for t in texts]).reshape(-1, dim)
     seekers = infer_seekers(profiles, goal_vecs if trained.goals else None, trained.goals)
     interviewees = infer_interviewees(
-        [p.role for p in profiles], role_vecs if trained.roles else None, trained.roles, [p.interviewee for p in profiles]
+        [p.role for p in profiles],
+        role_vecs if trained.roles else None,
+        trained.roles,
+        [p.interviewee for p in profiles],
     )
     readings = []
     for profile, layout, text, seeker, who in zip(profiles, layouts, texts, seekers, interviewees, strict=True):

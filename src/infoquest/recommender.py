@@ -21,7 +21,7 @@ from infoquest.concerns import Concern
 from infoquest.corpus import Corpus, Question, default_corpus, load_corpus
 from infoquest.encoders import Encoder, resolve_encoder
 from infoquest.errors import InputError
-from infoquest.features import FeatureSet, compute_features
+from infoquest.features import FEATURES, FeatureSet, compute_features
 from infoquest.index import get_index
 from infoquest.interviewee import Interviewee
 from infoquest.lexical import LexicalMatcher
@@ -48,6 +48,10 @@ RANK_REASONS = 50
 GUIDE_REFERRAL_ID = "G32"
 #: Concerns are answered in this order when there is not room for all: what the seeker asks or fears first.
 _CONCERN_PRIORITY = {"question": 0, "worry": 0, "learn": 1, "goal": 2, "statement": 3}
+#: A question answers a concern for this interviewee only if it suits them at least this much (``kind_fit``:
+#: the probability that the interviewee is of a kind the question is written for).
+MIN_KIND_FIT = 0.3
+_KIND_FIT = FEATURES.index("kind_fit")
 #: A personal matter (``raised_by_seeker``) may also be raised by goals this close to the question.
 RAISED_SIMILARITY = 0.55
 
@@ -268,8 +272,17 @@ class Recommender:
             facts = reading.premises | {"raised_by_seeker"}
             eligible = state.allowed & premises_met(state.requires, facts) & (~state.raised | raised)
             priority = sorted(range(len(concerns)), key=lambda c: (_CONCERN_PRIORITY[concerns[c].kind], c))
+            # A concern's answer must also be one this interviewee can give (judges grade the rest 0).
+            answerable = eligible & (features.values[:, _KIND_FIT] >= MIN_KIND_FIT)
             secured, answered = selection.cover_concerns(
-                relevance, matcher.threshold, eligible, scores, state.vectors, priority, limit=max(1, k - 2), per_concern=3
+                relevance,
+                matcher.threshold,
+                answerable,
+                scores,
+                state.vectors,
+                priority,
+                limit=max(1, k - 2),
+                per_concern=3,
             )
             out.append(
                 _Analysis(
@@ -317,7 +330,9 @@ class Recommender:
         concerns = []
         for c, concern in enumerate(reading.concerns):
             best = analysis.answered.get(c)
-            needs = tuple(TOPICS[t] for t in np.argsort(-reading.concern_needs[c])[:3] if reading.concern_needs[c, t] >= 0.5)
+            needs = tuple(
+                TOPICS[t] for t in np.argsort(-reading.concern_needs[c])[:3] if reading.concern_needs[c, t] >= 0.5
+            )
             concerns.append(
                 ConcernInsight(
                     text=concern.text,
@@ -363,7 +378,13 @@ class Recommender:
         return q if q.category == category else q.model_copy(update={"category": category})
 
     def _result(self, analysis: _Analysis, i: int, rank: int, reasons: tuple[str, ...] | None = None) -> Recommendation:
-        concerns = tuple(analysis.reading.concerns[c].text for c, q in analysis.answered.items() if q == i)
+        # The concerns a chosen answer answers (it may clear the bar for more than the one it was taken for).
+        relevance, bar = analysis.features.relevance, analysis.features.threshold
+        concerns = (
+            tuple(c.text for n, c in enumerate(analysis.reading.concerns) if relevance[n, i] >= bar)
+            if i in analysis.secured
+            else ()
+        )
         return Recommendation(
             question=self._question(i),
             score=float(analysis.scores[i]),
@@ -428,9 +449,15 @@ class Recommender:
                 referral=state.referral,
                 seed=analysis.secured,
             )
-            ordered = selection.conversation_order(
-                chosen, analysis.scores, state.organisation, state.meta.sensitive >= 0.5
-            )
+            sensitive = state.meta.sensitive >= 0.5
+            if chosen and all(sensitive[i] for i in chosen):
+                # Never open with a sensitive question: a set of sensitive ones gives up its last for the best
+                # question that is not.
+                safe = [int(i) for i in np.argsort(-analysis.scores, kind="stable") if analysis.eligible[i]]
+                replacement = next((i for i in safe if not sensitive[i] and i not in chosen), None)
+                if replacement is not None:
+                    chosen[-1] = replacement
+            ordered = selection.conversation_order(chosen, analysis.scores, state.organisation, sensitive)
             reasons = _spread_reasons([self._reasons(analysis, i) for i in ordered])
             results = [self._result(analysis, i, 0, r) for i, r in zip(ordered, reasons, strict=True)]
             # Written questions go early in the core, after the first (opening) question.
@@ -467,9 +494,7 @@ class Recommender:
         state = self._state
         (analysis,) = self._analyse(self.read([profile]))
         scores = analysis.scores
-        written = {
-            text: _written_reason(analysis.reading.concerns[c]) for c, text in analysis.written[:2]
-        }
+        written = {text: _written_reason(analysis.reading.concerns[c]) for c, text in analysis.written[:2]}
         extras, refused = self._extras([*extra, *written], written=written)
         order = [int(i) for i in np.argsort(-scores, kind="stable") if analysis.eligible[i]]
         secured = sorted(analysis.secured, key=lambda i: -scores[i])
@@ -603,4 +628,3 @@ def _spread_reasons(reasons: list[tuple[str, ...]], most: int = 2) -> list[tuple
         seen.update(kept)
         out.append(kept)
     return out
-

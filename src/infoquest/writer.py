@@ -63,7 +63,9 @@ def _fix_i(text: str) -> str:
 
 def _question(body: str) -> str:
     # "I keep hearing new RTs get stuck on nights, so is the night rotation forever?" → the question part.
-    parts = re.split(r",\s*(?:so|but|and)\s+(?=(?:is|are|do|does|how|what|when|which|who|why|can|could|should|will|would)\b)", body)
+    parts = re.split(
+        r",\s*(?:so|but|and)\s+(?=(?:is|are|do|does|how|what|when|which|who|why|can|could|should|will|would)\b)", body
+    )
     body = parts[-1] if len(parts) > 1 and len(parts[-1].split()) >= 4 else body
     lead, colon, rest = body.partition(": ")
     if colon and _QUESTION_WORD.match(rest):  # "The on-call part scares me though: how often …?"
@@ -97,7 +99,9 @@ def write_question(concern: Concern) -> str | None:
             return _sentence(f"In your view, should I{rest[len('I should') :]}")
         return _sentence(f"Do you think {rest}")
     if _QUESTION_WORD.match(body):
-        if concern.kind == "learn" and not re.match(r"^\w+\s+(?:is|are|do|does|did|can|should|would|will)\b", body, re.I):
+        if concern.kind == "learn" and not re.match(
+            r"^\w+\s+(?:is|are|do|does|did|can|should|would|will)\b", body, re.I
+        ):
             return _sentence(f"Could you tell me {_lower_first(body)}")  # "how the cash flow works"
         return _question(body)
     if concern.kind == "worry":
