@@ -372,7 +372,12 @@ def test_corpus_stats_json_counts(good_corpus: Path) -> None:
     assert set(mine["by_interviewee"].values()) == {3}
     assert set(mine["by_stage"].values()) == {3}
     assert mine["by_placement"]["core"] == 3
-    assert (mine["sensitive"], mine["restricted"]) == (0, 0)
+    assert (mine["sensitive"], mine["restricted"], mine["retired"]) == (0, 0, 0)
+    assert mine["by_requires"]["none"] == 3
+    # The shipped corpus lists its retired questions next to it; every question counts once by premise.
+    assert stats["retired"] > 0
+    assert stats["by_requires"]["none"] < total <= sum(stats["by_requires"].values())
+    assert "retired" in run("corpus", "stats").stdout
 
 
 def test_corpus_validate_fast_good_file(good_corpus: Path) -> None:
@@ -401,6 +406,20 @@ def test_corpus_validate_fast_bad_file_names_lines_and_ids(bad_corpus: Path) -> 
     assert "bad.jsonl:3:" in lines[1] and "b3" in lines[1] and "Gossip" in lines[1]
     assert "bad.jsonl:4:" in lines[2] and "json" in lines[2]
     assert "3 problem(s)" in lines[3]
+
+
+def test_corpus_validate_shows_warnings_and_exits_0_when_there_are_only_warnings(tmp_path: Path) -> None:
+    path = _write_corpus(
+        tmp_path / "w.jsonl",
+        [json.dumps({"id": "w1", "text": "How did you start out, and what would you change now?"})],
+    )
+    result = run("corpus", "validate", "--fast", path)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "w.jsonl:1: (w1) warning: joins two questions" in lines[0]
+    assert lines[-1] == "1 questions checked: OK, 1 warning(s)"
+    report = run_json("corpus", "validate", "--fast", path)
+    assert [(p["kind"], p["id"]) for p in report["problems"]] == [("warning", "w1")]
 
 
 def test_corpus_commands_on_a_missing_file(tmp_path: Path) -> None:

@@ -273,7 +273,9 @@ def corpus_list(file: str | None, fmt: str) -> None:
 def corpus_validate(file: str | None, fast: bool, fmt: str) -> None:
     """Check FILE (default: the curated corpus) and report every problem with its line and id.
 
-    Exits with status 1 when any problem is found.
+    Near-duplicates are judged by cosine at the threshold chosen for the encoder; reviewed pairs listed in
+    near_pairs_allowed.jsonl next to FILE are not reported. Warnings (two questions in one, more than 25
+    words) are shown but do not fail. Exits with status 1 when any error is found.
     """
     from infoquest import _paths
     from infoquest.render import render_report
@@ -290,12 +292,11 @@ def corpus_validate(file: str | None, fast: bool, fmt: str) -> None:
 @format_option("table", "json")
 @_library_errors
 def corpus_stats(file: str | None, fmt: str) -> None:
-    """Count questions by category, interviewee kind, seeker stage and placement."""
-    from infoquest.corpus import default_corpus, load_corpus
+    """Count questions by category, interviewee kind, seeker stage, placement and premise, and the retired."""
     from infoquest.render import render_stats
-    from infoquest.validation import corpus_stats as stats
+    from infoquest.validation import corpus_file_stats
 
-    click.echo(render_stats(stats(load_corpus(file) if file else default_corpus()), fmt))
+    click.echo(render_stats(corpus_file_stats(file), fmt))
 
 
 @cli.group(short_help="Manage the cached question embeddings.")

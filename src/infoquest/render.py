@@ -105,23 +105,27 @@ def render_report(report: ValidationReport, fmt: str) -> str:
         return to_json(report.model_dump(mode="json"))
     path = one_line(report.path, limit=200)
     lines = [one_line(f"{path}:{problem}") for problem in report.problems]
-    verdict = "OK" if report.ok else f"{len(report.problems)} problem(s)"
+    verdict = "OK" if report.ok else f"{len(report.errors)} problem(s)"
+    if report.warnings:
+        verdict += f", {len(report.warnings)} warning(s)"
     lines.append(f"{report.questions} questions checked: {verdict}")
     return "\n".join(lines)
 
 
 def render_stats(stats: CorpusStats, fmt: str) -> str:
-    """Corpus counts by category, interviewee, stage and placement."""
+    """Corpus counts by category, interviewee, stage, placement and premise."""
     if fmt == "json":
         return to_json(stats.model_dump(mode="json"))
     parts = [
-        f"{stats.questions} questions, {stats.sensitive} sensitive, {stats.restricted} restricted to a setting or field"
+        f"{stats.questions} questions, {stats.sensitive} sensitive, {stats.restricted} restricted to a setting or "
+        f"field; {stats.retired} retired"
     ]
     for title, counts in (
         ("category", stats.by_category),
         ("interviewee", stats.by_interviewee),
         ("stage", stats.by_stage),
         ("placement", stats.by_placement),
+        ("requires", stats.by_requires),
     ):
         parts.append(rows_table(sorted(counts.items(), key=lambda kv: -kv[1]), (title, "questions")))
     return "\n\n".join(parts)
