@@ -180,6 +180,11 @@ class EtiquetteGuard:
         if vectors is None:
             vectors = self.encoder.encode(cleaned)
         probs = self.probabilities(cleaned, vectors)
+        # The guide's own 34 questions are the product's definition of a good question: never flag them
+        # (the static model reads "What companies might be interested in hiring someone with my
+        # qualifications?" as a near miss).
+        guide = _guide_texts()
+        probs = np.where([_normal(t) in guide for t in cleaned], np.minimum(probs, 0.0), probs)
         flagged = [n for n, prob in enumerate(probs) if prob >= self.threshold]
         suggested = dict(zip(flagged, self._suggest([cleaned[n] for n in flagged], vectors[flagged]), strict=True))
         verdicts = []
@@ -202,6 +207,22 @@ class EtiquetteGuard:
                 )
             )
         return verdicts
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip("?.! ")
+
+
+_GUIDE: frozenset[str] | None = None
+
+
+def _guide_texts() -> frozenset[str]:
+    global _GUIDE
+    if _GUIDE is None:
+        from infoquest.corpus import default_corpus
+
+        _GUIDE = frozenset(_normal(q.text) for q in default_corpus() if q.source == "guide")
+    return _GUIDE
 
 
 _GUARDS: dict[tuple[str, Path | None], EtiquetteGuard] = {}
