@@ -29,10 +29,11 @@ def concern(text: str, kind: str) -> Concern:
         ),
         ("my age will count against me", "worry", "Do you think my age will count against me?"),
         ("whether a master's is worth it", "worry", "Do you think a master's is worth it?"),
+        ("whether that comes up in background checks", "worry", None),
         ("know when to hire", "learn", "What advice would you give someone who wants to know when to hire?"),
     ],
 )
-def test_written_questions_keep_the_seekers_words(text: str, kind: str, expected: str) -> None:
+def test_written_questions_keep_the_seekers_words(text: str, kind: str, expected: str | None) -> None:
     assert write_question(concern(text, kind)) == expected
 
 

@@ -84,17 +84,31 @@ def profile_options(func: F) -> F:
             help="The interviewee's kind, if infoquest guesses it wrong.",
         ),
         click.option(
+            "--met-before",
+            is_flag=True,
+            help="You have spoken with this person before (follow-up questions then fit).",
+        ),
+        click.option(
             "--corpus",
             "corpus_path",
             type=click.Path(dir_okay=False),
             help="Your own question corpus (.jsonl); default: the curated one.",
         ),
+        click.option(
+            "--encoder",
+            type=click.Choice(["auto", "static", "minilm"]),
+            default=None,
+            help="Embedding model: minilm (best at your concerns; needs the transformers extra), static "
+            "(no torch, fast), auto (default: minilm when installed).",
+        ),
     ]
 
     @functools.wraps(func)
     def wrapper(**kwargs: Any) -> Any:
-        # The seven options travel as one value; the command reads the files inside its error handling.
-        names = ("resume", "goals", "goals_file", "role", "stage", "interviewee_kind", "corpus_path")
+        # The options travel as one value; the command reads the files inside its error handling.
+        names = (
+            "resume", "goals", "goals_file", "role", "stage", "interviewee_kind", "met_before", "corpus_path", "encoder"
+        )  # fmt: skip
         return func(inputs=ProfileInputs(**{name: kwargs.pop(name) for name in names}), **kwargs)
 
     command: F = wrapper  # type: ignore[assignment]
@@ -113,7 +127,9 @@ class ProfileInputs:
     role: str
     stage: str | None
     interviewee_kind: str | None
+    met_before: bool
     corpus_path: str | None
+    encoder: str | None
 
     def profile(self) -> Any:
         """Read the résumé (and goals file) into a ``Profile``."""
@@ -126,17 +142,20 @@ class ProfileInputs:
             goals_file=self.goals_file,
             stage=self.stage,
             interviewee=self.interviewee_kind,
+            met_before=self.met_before,
         )
 
     def recommender(self) -> Any:
-        """The recommender for the chosen corpus."""
-        return _recommender(self.corpus_path)
+        """The recommender for the chosen corpus and encoder."""
+        if self.encoder is None:
+            return _recommender(self.corpus_path)
+        return _recommender(self.corpus_path, self.encoder)
 
 
-def _recommender(corpus_path: str | None) -> Any:
+def _recommender(corpus_path: str | None, encoder: str | None = None) -> Any:
     from infoquest.recommender import Recommender
 
-    return Recommender(corpus=corpus_path)
+    return Recommender(corpus=corpus_path, encoder=encoder)
 
 
 @click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})

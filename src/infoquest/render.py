@@ -81,11 +81,26 @@ def render_insight(insight: ProfileInsight) -> str:
     seeker, who = insight.seeker, insight.interviewee
     stage = seeker.stage or "unknown"
     needs = ", ".join(tag for tag, p in seeker.needs.items() if p >= 0.5) or "none detected"
-    kind = who.kind or "unknown"
+    if who.kind and who.source == "inferred":
+        kind = f"{who.kind} (inferred, {who.confidence:.0%} sure)"
+    elif who.kind:
+        kind = f"{who.kind} ({who.source})"
+    else:
+        kind = "unsure: every kind alike" if who.source == "inferred" else "unknown"
     lines = [
         f"You: {stage} ({seeker.source}); needs: {needs}",
-        f"Interviewee: {kind} ({who.source}); relationship: {who.relationship}; setting: {who.setting or 'unknown'}"
+        f"Interviewee: {kind}; relationship: {who.relationship}; setting: {who.setting or 'unknown'}"
         f"; retired: {'yes' if who.retired else 'no'}; hires: {'yes' if who.hires else 'no'}",
+    ]
+    for concern in insight.concerns:
+        if concern.question_id:
+            answer = f"answered by {concern.question_id}"
+        elif concern.written:
+            answer = f"no question in the bank; written: {concern.written}"
+        else:
+            answer = "no question in the bank answers it"
+        lines.append(f'Concern ({concern.kind}): "{concern.text}" - {answer}')
+    lines += [
         "Correct these with --stage and --interviewee-kind.",
         *(f"Note: {warning}" for warning in insight.warnings),
     ]

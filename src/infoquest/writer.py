@@ -37,12 +37,17 @@ _QUESTION_WORD = re.compile(
 )
 _CLAUSE_START = re.compile(r"^(?:whether|if)\s+", re.IGNORECASE)
 _SHOULD_I = re.compile(r"^should i\b", re.IGNORECASE)
-_DANGLING = re.compile(r"\b(?:them|it|that|those|these|her|him)\b", re.IGNORECASE)
+# Words that point back to something the concern's span left out ("Do you think that's true?").
+_DANGLING = re.compile(r"\b(?:them|that's|those|these|her|him|she|he|they're)\b|\b(?:that|this)[?.!]*$", re.I)
+_ABOUT_ME = re.compile(r"^(?:i|i'm|i am)\s+(?:want|wanna|can't|cannot|don't|do not|am|'m)\b", re.IGNORECASE)
+# "How the cash flow works": a wh-word with no verb right after it is an embedded question, not a question.
+_EMBEDDED = re.compile(r"^(?:how|what|when|where|which|who|why)\s+(?!(?:is|are|do|does|did|can|could|would|will|should|has|have|was|were|to|much|many|long|often|far|soon)\b)", re.I)
 _FIRST_PERSON_CLAUSE = re.compile(r"^(?:i|i'm|i'd|i've|my|we|our)\b", re.IGNORECASE)
 
 
 def _clean(text: str) -> str:
     text = " ".join(text.split()).strip(" ,;:-")
+    text = re.sub(r"^(?:about|of|with)\s+", "", text, flags=re.IGNORECASE)  # "about malpractice lawsuits"
     return text.rstrip("?.! ")
 
 
@@ -70,8 +75,10 @@ def _question(body: str) -> str:
     lead, colon, rest = body.partition(": ")
     if colon and _QUESTION_WORD.match(rest):  # "The on-call part scares me though: how often …?"
         body = rest[0].upper() + rest[1:]
-    if len(body.split()) < 8 and _DANGLING.search(body):
+    if _DANGLING.search(body):
         return None  # "do I need them before applying?" means nothing out of its sentence
+    if _EMBEDDED.match(body):
+        return _sentence(f"Could you tell me {_lower_first(body)}")
     if _SHOULD_I.match(body):
         # The seeker asks the interviewee's advice: say so.
         return _sentence(f"In your view, {_lower_first(body)}")
@@ -84,8 +91,10 @@ def write_question(concern: Concern) -> str | None:
     """A question that asks the interviewee about ``concern`` in the seeker's words, or ``None`` when the
     concern does not make a readable question."""
     body = _fix_i(_clean(concern.text))
-    if not body or len(body.split()) > MAX_WORDS - 8 or concern.kind == "goal":
+    if not body or len(body.split()) > MAX_WORDS - 8 or concern.kind in ("goal", "statement"):
         return None
+    if _DANGLING.search(body) or _ABOUT_ME.match(body):
+        return None  # a pointer to words left out, or something only the seeker can know
     lowered = body.lower()
     if lowered.startswith(("how to ", "what to ", "when to ", "where to ", "whether to ")):
         return _sentence(f"What advice do you have on {_lower_first(body)}")
@@ -95,6 +104,8 @@ def write_question(concern: Concern) -> str | None:
     if clause:
         # "whether a master's is worth it" → "Do you think a master's is worth it?"
         rest = body[clause.end() :]
+        if _ABOUT_ME.match(rest) or re.match(r"^(?:that|it|this)\b", rest, re.IGNORECASE):
+            return None
         if re.match(r"^I should\b", rest):
             return _sentence(f"In your view, should I{rest[len('I should') :]}")
         return _sentence(f"Do you think {rest}")
@@ -105,6 +116,8 @@ def write_question(concern: Concern) -> str | None:
             return _sentence(f"Could you tell me {_lower_first(body)}")  # "how the cash flow works"
         return _question(body)
     if concern.kind == "worry":
+        if re.match(r"^(?:that|it|this)\b", body, re.IGNORECASE):
+            return None
         if _FIRST_PERSON_CLAUSE.match(body) and not body.lower().startswith("my "):
             # "my age will count against me" reads as a question; "I already get strain" does not.
             if re.search(r"\b(?:will|would|could|might|can|can't|won't|should|is|are)\b", body, re.IGNORECASE):
@@ -112,6 +125,8 @@ def write_question(concern: Concern) -> str | None:
             return None
         if body.lower().startswith("my ") and re.search(r"\b(?:will|would|could|might|can|is|are)\b", body, re.I):
             return _sentence(f"Do you think {body}")
+        if len(body.split()) > 5:
+            return None  # a long worry that is not a clause does not fit "How do people … handle X?"
         noun = re.sub(r"^my\b", "their", _lower_first(body), flags=re.IGNORECASE)
         return _sentence(f"How do people in your work handle {noun}")
     if concern.kind == "learn":
