@@ -47,10 +47,11 @@ format: $(STAMP)  ## Format the code with ruff
 	$(BIN)/ruff format src tests benchmarks examples
 	$(BIN)/ruff check --fix src tests benchmarks examples
 
-bench: $(STAMP)  ## Re-run the ranking and speed benchmarks (writes benchmarks/results)
-	cd benchmarks && ../$(BIN)/python evaluate.py && ../$(BIN)/python speed.py
+bench: $(STAMP)  ## Re-run the ranking, concern and speed benchmarks (writes benchmarks/results)
+	cd benchmarks && ../$(BIN)/python evaluate.py --encoder minilm && ../$(BIN)/python evaluate.py --encoder static \
+	  && ../$(BIN)/python evaluate_concerns.py && ../$(BIN)/python speed.py
 
-train:  ## Retrain every learned part for both encoders (static model, heads, guard, concern matcher, ranker)
+train: $(STAMP)  ## Retrain every learned part for both encoders (static model, heads, guard, concern matcher, ranker)
 	$(BIN)/python models/build_static.py
 	for enc in static minilm; do \
 	  (cd benchmarks && ../$(BIN)/python train_heads.py --encoder $$enc && ../$(BIN)/python train_guard.py --encoder $$enc \

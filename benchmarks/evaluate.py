@@ -252,9 +252,7 @@ def main() -> None:
         fold_rec = Recommender(encoder=rec.encoder, ranker=fit_pairwise(xs, ys))
         for i, recs in zip(fold, fold_rec.recommend_many([profiles[i] for i in fold], k=10), strict=True):
             chosen[i] = [r.question.id for r in recs]
-    cosine_top = [
-        [qids[j] for j in np.argsort(-row)[:10]] for row in systems[cosine_name][0]
-    ]
+    cosine_top = [[qids[j] for j in np.argsort(-row)[:10]] for row in systems[cosine_name][0]]
     rank_top = [[qids[j] for j in np.argsort(-row)[:10]] for row in systems["**infoquest rank()** (pairwise, CV)"][0]]
     sets = {
         "recommend(k=10) (CV weights)": set_quality(chosen, qrels, ids, categories),

@@ -61,7 +61,9 @@ def replacements() -> dict[str, str]:
     return out
 
 
-def coverage(runs: dict[str, list[str]], rows: list[dict[str, Any]], gold: dict[tuple[str, int], dict[str, int]]) -> dict[str, float]:
+def coverage(
+    runs: dict[str, list[str]], rows: list[dict[str, Any]], gold: dict[tuple[str, int], dict[str, int]]
+) -> dict[str, float]:
     answerable = answered = 0
     for row in rows:
         picks = set(runs[row["id"]])
@@ -99,7 +101,9 @@ def cosine_runs(rec: Recommender, rows: list[dict[str, Any]]) -> tuple[dict[str,
     return cosine, robin
 
 
-def infoquest_runs(encoder: str, rows: list[dict[str, Any]], gold: dict[tuple[str, int], dict[str, int]]) -> tuple[dict[str, list[str]], int, int]:
+def infoquest_runs(
+    encoder: str, rows: list[dict[str, Any]], gold: dict[tuple[str, int], dict[str, int]]
+) -> tuple[dict[str, list[str]], int, int]:
     """recommend(k=10) with the concern matcher trained on the other folds' personas."""
     rec = Recommender(encoder=encoder)
     base = Recommender(encoder=encoder, trained=False)
@@ -147,7 +151,7 @@ def main() -> None:
     systems["round-robin over the goal sentences' nearest questions (MiniLM)"] = robin
     notes = {}
     for encoder in ("static", "minilm"):
-        runs, written, concerns = infoquest_runs(encoder, rows, gold)
+        runs, written, _ = infoquest_runs(encoder, rows, gold)
         name = f"**infoquest recommend()**, {encoder} encoder (matcher CV)"
         systems[name] = runs
         notes[name] = written

@@ -22,7 +22,6 @@ from sklearn.linear_model import LogisticRegression
 from common import DATA, RESULTS, read_jsonl, trained_folder
 from infoquest.heads import load_heads
 from infoquest.matching import SIGNALS, ConcernMatcher, signals
-from infoquest.profile import Profile
 from infoquest.recommender import Recommender
 from infoquest.trained import folder_for
 from infoquest.vocab import TOPICS
@@ -83,7 +82,9 @@ def gold_signals(rec: Recommender, rows: list[dict[str, Any]]) -> tuple[list[np.
         probs = head.predict_proba(vectors, spans)
         for column, tag in enumerate(head.classes):
             needs[:, TOPICS.index(tag)] = probs[:, column]
-    values = signals(vectors, sentence_vectors, state.vectors, state.lexical.similarities(spans), needs, state.meta.topics)
+    values = signals(
+        vectors, sentence_vectors, state.vectors, state.lexical.similarities(spans), needs, state.meta.topics
+    )
     return list(values), keys
 
 
@@ -140,7 +141,9 @@ def main() -> None:
         "cv_share_cleared_of_answerable": round(float((cleared & answerable).sum() / max(1, answerable.sum())), 4),
     }
     final = ConcernMatcher(final.model_id, final.coef, final.intercept, threshold, info)
-    (trained_folder(rec.encoder) / "concerns.json").write_text(json.dumps(final.to_dict(), indent=1) + "\n", encoding="utf-8")
+    (trained_folder(rec.encoder) / "concerns.json").write_text(
+        json.dumps(final.to_dict(), indent=1) + "\n", encoding="utf-8"
+    )
     report = [
         "# Concern matcher\n",
         f"Command: `python benchmarks/train_concerns.py --encoder {args.encoder}`\n",
@@ -151,7 +154,8 @@ def main() -> None:
         "| --- | --- |",
         f"| threshold chosen | {threshold:.2f} |",
         f"| the decision 'best question clears the threshold' agrees with the judges | {accuracy:.3f} |",
-        f"| when the best question clears it, it addresses the concern (precision) | {info['cv_precision_when_cleared']:.3f} |",
+        "| when the best question clears it, it addresses the concern (precision) | "
+        f"{info['cv_precision_when_cleared']:.3f} |",
         f"| answerable concerns whose best question clears it | {info['cv_share_cleared_of_answerable']:.3f} |",
         f"| unanswerable concerns correctly left for a written question | "
         f"{float((~cleared & ~answerable).sum() / max(1, (~answerable).sum())):.3f} |",

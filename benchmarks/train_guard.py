@@ -33,11 +33,11 @@ from common import (
     DEFAULT_ENCODER,
     ENCODERS,
     RESULTS,
-    trained_folder,
     machine,
     make_encoder,
     read_jsonl,
     stratified_split,
+    trained_folder,
 )
 from infoquest.corpus import default_corpus
 from infoquest.heads import Lexicon, LinearHead, save_heads
@@ -262,7 +262,8 @@ def main() -> None:
         "",
     ]
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "guard.md").write_text("\n".join(lines), encoding="utf-8")
+    suffix = "" if args.encoder == "minilm" else f"_{args.encoder}"
+    (RESULTS / f"guard{suffix}.md").write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
 
 

@@ -112,7 +112,9 @@ def train_roles(encoder: Encoder, lines: list[str]) -> None:
         lines.append(f"| {name} | {len(set(labels))} | {accuracy:.3f} |")
     lines.append("")
     lines.append(kind_note)
-    save_heads(trained_folder(encoder) / "roles.json", heads, {"data": "benchmarks/data/roles.jsonl", "examples": len(rows)})
+    save_heads(
+        trained_folder(encoder) / "roles.json", heads, {"data": "benchmarks/data/roles.jsonl", "examples": len(rows)}
+    )
     lines.append("")
 
 
@@ -155,7 +157,8 @@ def main() -> None:
             train(encoder, lines)
     RESULTS.mkdir(exist_ok=True)
     if args.only is None:
-        (RESULTS / "heads.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        suffix = "" if args.encoder == "minilm" else f"_{args.encoder}"
+        (RESULTS / f"heads{suffix}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 
 

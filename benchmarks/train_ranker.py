@@ -113,7 +113,9 @@ def main() -> None:
         "judged_pairs_source": "benchmarks/data/judgments + judgments_v2 (consensus, texts as graded)",
     }
     ranker = LinearRanker(ranker.features, ranker.mean, ranker.scale, ranker.coef, ranker.intercept, info)
-    (trained_folder(rec.encoder) / "ranker.json").write_text(json.dumps(ranker.to_dict(), indent=1) + "\n", encoding="utf-8")
+    (trained_folder(rec.encoder) / "ranker.json").write_text(
+        json.dumps(ranker.to_dict(), indent=1) + "\n", encoding="utf-8"
+    )
     order = np.argsort(-np.abs(ranker.coef))
     print(f"trained on {len(ids)} personas; weights (standardised features), largest first:")
     for i in order:

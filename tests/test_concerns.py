@@ -27,7 +27,10 @@ def test_the_nursing_students_goals_hold_five_concerns() -> None:
 
 
 def test_a_list_after_how_to_is_split_into_its_items() -> None:
-    goals = "I want to learn how to price bids without underbidding, handle cash flow in the first year and know when to hire."
+    goals = (
+        "I want to learn how to price bids without underbidding, handle cash flow in the first year and know when "
+        "to hire."
+    )
     assert [t for _, t in spans(goals)] == [
         "how to price bids without underbidding",
         "handle cash flow in the first year",

@@ -36,7 +36,8 @@ _WORRY = (
     r"(?:i (?:struggle|am struggling|'m struggling) with)\s+|"
     r"(?:i )?(?:can'?t|cannot|can not) (?:decide|choose|tell)\s+(?:between\s+|(?=(?:whether|if|which)\b))?|"
     r"(?:i'?m |i am )?torn between\s+|"
-    r"(?:i )?(?:don'?t|do not|still don'?t) (?:know|understand|get)\s+(?=(?:what|how|if|whether|why|when|where|which)\b)|"
+    r"(?:i )?(?:don'?t|do not|still don'?t) (?:know|understand|get)\s+"
+    r"(?=(?:what|how|if|whether|why|when|where|which)\b)|"
     r"(?:i'?m |i am )?not clear (?:on|about)\s+"
 )
 _LEARN = (

@@ -87,10 +87,8 @@ def infer_interviewees(
         top = _top(kind_head, probs["kind"][row])
         confidence = 1.0 if given else inferred[top]
         sure = given is not None or confidence >= KIND_MIN_CONFIDENCE
-        if given:
-            kind_probs = {k: (1.0 if k == given else 0.0) for k in KINDS}
-        else:
-            kind_probs = inferred if sure else _uniform()
+        # Given: that kind only. Inferred and sure: the head's probabilities. Unsure: every kind alike.
+        kind_probs = {k: float(k == given) for k in KINDS} if given else (inferred if sure else _uniform())
         results.append(
             Interviewee(
                 role=role,

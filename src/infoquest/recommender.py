@@ -20,7 +20,6 @@ from infoquest import selection
 from infoquest.concerns import Concern
 from infoquest.corpus import Corpus, Question, default_corpus, load_corpus
 from infoquest.encoders import Encoder, resolve_encoder
-from infoquest.errors import InputError
 from infoquest.features import FEATURES, FeatureSet, compute_features
 from infoquest.index import get_index
 from infoquest.interviewee import Interviewee

@@ -41,7 +41,10 @@ _SHOULD_I = re.compile(r"^should i\b", re.IGNORECASE)
 _DANGLING = re.compile(r"\b(?:them|that's|those|these|her|him|she|he|they're)\b|\b(?:that|this)[?.!]*$", re.I)
 _ABOUT_ME = re.compile(r"^(?:i|i'm|i am)\s+(?:want|wanna|can't|cannot|don't|do not|am|'m)\b", re.IGNORECASE)
 # "How the cash flow works": a wh-word with no verb right after it is an embedded question, not a question.
-_EMBEDDED = re.compile(r"^(?:how|what|when|where|which|who|why)\s+(?!(?:is|are|do|does|did|can|could|would|will|should|has|have|was|were|to|much|many|long|often|far|soon)\b)", re.I)
+_EMBEDDED = re.compile(
+    r"^(?:how|what|when|where|which|who|why)\s+(?!(?:is|are|do|does|did|can|could|would|will|should|has|have|was|were|to|much|many|long|often|far|soon)\b)",
+    re.I,
+)
 _FIRST_PERSON_CLAUSE = re.compile(r"^(?:i|i'm|i'd|i've|my|we|our)\b", re.IGNORECASE)
 
 
@@ -66,13 +69,13 @@ def _fix_i(text: str) -> str:
     return re.sub(r"\bi\b", "I", re.sub(r"\bi'(m|d|ve|ll)\b", r"I'\1", text))
 
 
-def _question(body: str) -> str:
+def _question(body: str) -> str | None:
     # "I keep hearing new RTs get stuck on nights, so is the night rotation forever?" → the question part.
     parts = re.split(
         r",\s*(?:so|but|and)\s+(?=(?:is|are|do|does|how|what|when|which|who|why|can|could|should|will|would)\b)", body
     )
     body = parts[-1] if len(parts) > 1 and len(parts[-1].split()) >= 4 else body
-    lead, colon, rest = body.partition(": ")
+    _, colon, rest = body.partition(": ")
     if colon and _QUESTION_WORD.match(rest):  # "The on-call part scares me though: how often …?"
         body = rest[0].upper() + rest[1:]
     if _DANGLING.search(body):
