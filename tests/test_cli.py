@@ -266,7 +266,9 @@ def test_explain_table_starts_with_what_was_inferred(resume_txt: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].startswith("You: ")
     assert lines[1].startswith("Interviewee: ")
-    assert "--stage" in lines[2]
+    concerns = [line for line in lines[2:] if line.startswith("Concern (")]
+    assert concerns, "each concern read from the goals is listed with what answers it"
+    assert "--stage" in lines[2 + len(concerns)]
 
 
 def test_resume_from_stdin_reads_like_the_file(resume_txt: Path) -> None:
