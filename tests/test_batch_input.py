@@ -10,7 +10,7 @@ from tests.conftest import RESUME
 
 from infoquest import InputError
 from infoquest import batch_input as bi
-from infoquest.batch_input import ProfileRecord, format_of, parse_profile_line, profile_record, read_profiles
+from infoquest.batch_input import ProfileRecord, format_of, parse_profile_line, profile_record, read_records
 
 SECRET = "Confidential-Employer-Zebra"
 
@@ -22,7 +22,7 @@ def jsonl(*rows: object) -> io.BytesIO:
 
 def read(data: bytes | io.BytesIO, fmt: str = "jsonl", **kwargs: object) -> list[ProfileRecord]:
     stream = data if isinstance(data, io.BytesIO) else io.BytesIO(data)
-    return list(read_profiles(stream, fmt, **kwargs))  # type: ignore[arg-type]
+    return list(read_records(stream, fmt, **kwargs))  # type: ignore[arg-type]
 
 
 # --- JSON Lines -----------------------------------------------------------------------------------------------
@@ -149,7 +149,7 @@ def test_reading_streams_one_record_at_a_time():
             return super().readline(size)
 
     stream = Counting(jsonl(*({"goals": f"goal {n}"} for n in range(1_000))).getvalue())
-    records = read_profiles(stream, "jsonl")
+    records = read_records(stream, "jsonl")
     next(records)
     next(records)
     assert stream.reads == 2

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from infoquest import _checks as checks
-from infoquest.batch_input import INPUT_FORMATS, ProfileRecord, format_of, read_profiles
+from infoquest.batch_input import INPUT_FORMATS, ProfileRecord, format_of, read_records
 from infoquest.errors import InputError, ProfileError
 from infoquest.recommendation import Recommendation
 from infoquest.sanitise import clip, for_json, one_line
@@ -147,7 +147,7 @@ def recommend_file(
 
     Raises:
         InputError: the file cannot be opened, its format is unknown, ``k`` is out of range; while iterating,
-            the input as a whole cannot be read (see :func:`infoquest.batch_input.read_profiles`).
+            the input as a whole cannot be read (see :func:`infoquest.batch_input.read_records`).
     """
     name = os.fspath(path)
     fmt = input_format or ("jsonl" if name == "-" else format_of(name))
@@ -158,12 +158,12 @@ def recommend_file(
 
         recommender = Recommender()
     if name == "-":
-        records = read_profiles(stdin or sys.stdin.buffer, fmt)
+        records = read_records(stdin or sys.stdin.buffer, fmt)
         return recommend_profiles(recommender, records, k=k, chunk_size=chunk_size)
     stream = _open(name)
     try:
         results = recommend_profiles(
-            recommender, read_profiles(stream, fmt, base_dir=Path(name).parent), k=k, chunk_size=chunk_size
+            recommender, read_records(stream, fmt, base_dir=Path(name).parent), k=k, chunk_size=chunk_size
         )
     except BaseException:
         stream.close()

@@ -65,7 +65,7 @@ def format_of(name: str | os.PathLike[str]) -> str:
     return _FORMAT_OF_EXTENSION[suffix]
 
 
-def read_profiles(
+def read_records(
     stream: BinaryIO, fmt: str = "jsonl", *, base_dir: str | os.PathLike[str] | None = None
 ) -> Iterator[ProfileRecord]:
     """The records of a JSON Lines or CSV stream, read one at a time; blank lines are skipped.

@@ -288,7 +288,7 @@ def batch(
 
     \b
     Example:
-      infoquest batch examples/profiles.csv --output results.jsonl
+      infoquest batch examples/profiles.csv -k 3 --encoder static
     """
     from infoquest.batch import recommend_file, write_results
 
