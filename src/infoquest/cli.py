@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -30,6 +31,7 @@ Examples (the files are in the source checkout's examples/ folder):
   infoquest check "Are you hiring?" "How do people in your field hear about openings?"
   infoquest corpus validate --fast
   infoquest serve    # the web page at http://127.0.0.1:8000/
+  infoquest batch examples/profiles.jsonl -k 5
 
 Exit status: 0 success; 1 bad input or a failed check (one line on stderr); 2 usage error."""
 
@@ -265,6 +267,81 @@ def check(questions: tuple[str, ...], file: str | None, fmt: str) -> None:
     click.echo(render_verdicts(verdicts, fmt))
     if any(v.asks_for_job for v in verdicts):
         sys.exit(1)
+
+
+@cli.command(short_help="Recommend questions for every profile in a JSON Lines or CSV file.")
+@click.argument("file", metavar="FILE")
+@click.option("--output", "-o", "output", metavar="OUT", help="Write the results to OUT (default: standard output).")
+@click.option(
+    "-k",
+    "k",
+    metavar="K",
+    type=click.IntRange(1, 100),
+    default=10,
+    show_default=True,
+    help="How many questions per profile, 1 to 100.",
+)
+@format_option("jsonl", default="jsonl")
+@click.option(
+    "--input-format",
+    type=click.Choice(("jsonl", "csv")),
+    help="The input's format (default: from FILE's extension: .jsonl, .json, .csv; JSON Lines for -).",
+)
+@click.option(
+    "--encoder",
+    type=click.Choice(("auto", "static", "minilm")),
+    default="auto",
+    show_default=True,
+    help="The embedding model: static is fastest; auto is MiniLM when installed, else static.",
+)
+@click.option("--progress", is_flag=True, help="Count profiles on stderr even when it is not a terminal.")
+@_library_errors
+def batch(
+    file: str, output: str | None, k: int, fmt: str, input_format: str | None, encoder: str, progress: bool
+) -> None:
+    """Recommend K questions for every profile in FILE (JSON Lines or CSV; - for standard input), writing one
+    JSON line per profile: {"line", "id", "questions"} or, for a profile that cannot be used, {"line", "id",
+    "error"}. Bad profiles do not stop the rest; a summary goes to stderr.
+
+    Fields: id (optional), goals, role, resume (text) or resume_path (a résumé file, relative to FILE's
+    folder), stage, interviewee, met_before. A CSV file names them in its header row.
+
+    \b
+    Example:
+      infoquest batch examples/profiles.csv -k 3 --encoder static
+    """
+    from infoquest.batch import recommend_file, write_results
+
+    del fmt  # JSON Lines is the one output format
+    # Binary streams: JSON Lines is UTF-8 whatever the locale.
+    stdin, stdout = getattr(sys.stdin, "buffer", None), getattr(sys.stdout, "buffer", sys.stdout)
+    results = recommend_file(file, _recommender(None, encoder), k=k, input_format=input_format, stdin=stdin)
+    counter = _Counter() if progress or sys.stderr.isatty() else None
+    try:
+        summary = write_results(results, output or stdout, progress=counter)
+    finally:
+        if counter is not None:
+            counter.clear()
+    click.echo(str(summary), err=True)
+
+
+class _Counter:
+    """The running count of a batch on one line of stderr, redrawn at most four times a second."""
+
+    def __init__(self) -> None:
+        self.start = self.drawn = time.monotonic()
+        self.width = 0
+
+    def __call__(self, summary: Any) -> None:
+        now = time.monotonic()
+        if now - self.drawn >= 0.25:
+            text = f"{summary} ({summary.total / (now - self.start):,.0f}/s)"
+            click.echo(f"\r{text:<{self.width}}", err=True, nl=False)
+            self.drawn, self.width = now, len(text)
+
+    def clear(self) -> None:
+        if self.width:
+            click.echo(f"\r{'':<{self.width}}\r", err=True, nl=False)
 
 
 @cli.group(short_help="List, validate and count the question corpus.")
