@@ -167,6 +167,10 @@ def cli() -> None:
 
     Never ask for a job: ask for information, advice and referrals.
     """
+    # The command line is its own host process: its stderr is for its own messages, so the transformer
+    # libraries' progress bars and notices are turned off here (the library never touches the environment).
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 
 def _warn(profile: Any) -> None:
