@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from common import DATA, RESULTS, machine, read_jsonl
+from infoquest.corpus import default_corpus
 from infoquest.profile import Profile
 from infoquest.recommender import Recommender
 from infoquest.seeker import goal_sentences
@@ -139,7 +140,9 @@ def main() -> None:
     args = parser.parse_args()
     started = time.time()
     rows = concern_personas()
-    gold = addressing()
+    # Only questions still in the bank can answer: an annotated question retired since does not count.
+    active = {q.id for q in default_corpus()}
+    gold = {key: {q: g for q, g in found.items() if q in active} for key, found in addressing().items()}
     systems: dict[str, dict[str, list[str]]] = {}
     if args.release_run.exists():
         swap = replacements()
@@ -172,7 +175,7 @@ def main() -> None:
     per_judge = []
     for judge in ("A", "B"):
         single = {
-            (r["persona"], int(r["n"])): {q: g for q, g in r["questions"].items() if g >= 2}
+            (r["persona"], int(r["n"])): {q: g for q, g in r["questions"].items() if g >= 2 and q in active}
             for r in read_jsonl(DATA / "concern_judgments" / f"concerns_{judge}.jsonl")
         }
         cells = [f"{coverage(runs, rows, single)['coverage']:.3f}" for runs in systems.values()]

@@ -48,9 +48,9 @@ RANK_REASONS = 50
 GUIDE_REFERRAL_ID = "G32"
 #: Concerns are answered in this order when there is not room for all: what the seeker asks or fears first.
 _CONCERN_PRIORITY = {"question": 0, "worry": 0, "learn": 1, "goal": 2, "statement": 3}
-#: A question answers a concern for this interviewee only if it suits them at least this much (``kind_fit``:
+#: A question answers a concern for this interviewee only if it suits them at least a little (``kind_fit``:
 #: the probability that the interviewee is of a kind the question is written for).
-MIN_KIND_FIT = 0.3
+MIN_KIND_FIT = 0.1
 _KIND_FIT = FEATURES.index("kind_fit")
 #: A personal matter (``raised_by_seeker``) may also be raised by goals this close to the question.
 RAISED_SIMILARITY = 0.55
