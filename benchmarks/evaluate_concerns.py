@@ -36,7 +36,7 @@ from infoquest.corpus import default_corpus
 from infoquest.profile import Profile
 from infoquest.recommender import Recommender
 from infoquest.seeker import goal_sentences
-from train_concerns import FOLDS, addressing, concern_personas, fit, gold_signals
+from train_concerns import FOLDS, addressing, concern_personas, fit, labelled
 
 K = 10
 
@@ -107,17 +107,7 @@ def infoquest_runs(
 ) -> tuple[dict[str, list[str]], int, int]:
     """recommend(k=10) with the concern matcher trained on the other folds' personas."""
     rec = Recommender(encoder=encoder)
-    base = Recommender(encoder=encoder, trained=False)
-    position = {q.id: i for i, q in enumerate(rec.corpus)}
-    values, keys = gold_signals(base, rows)
-    labels = [np.zeros(len(rec.corpus)) for _ in keys]
-    for y, key in zip(labels, keys, strict=True):
-        for qid in gold.get(key, {}):
-            if qid in position:
-                y[position[qid]] = 1.0
-    personas = sorted({k[0] for k in keys})
-    rng = np.random.default_rng(0)
-    fold_of = dict(zip(personas, rng.permutation(len(personas)) % FOLDS, strict=True))
+    values, labels, keys, fold_of = labelled(Recommender(encoder=encoder, trained=False), rows, gold)
     runs: dict[str, list[str]] = {}
     written = concerns = 0
     shipped = rec.trained

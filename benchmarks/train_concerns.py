@@ -88,6 +88,24 @@ def gold_signals(rec: Recommender, rows: list[dict[str, Any]]) -> tuple[list[np.
     return list(values), keys
 
 
+def labelled(
+    rec: Recommender, rows: list[dict[str, Any]], gold: dict[tuple[str, int], dict[str, int]]
+) -> tuple[list[np.ndarray], list[np.ndarray], list[tuple[str, int]], dict[str, int]]:
+    """Signals and 0/1 labels (addresses the concern) for every gold concern against the bank, and each
+    persona's cross-validation fold (the same seeded split everywhere)."""
+    position = {q.id: i for i, q in enumerate(rec.corpus)}
+    values, keys = gold_signals(rec, rows)
+    labels = [np.zeros(len(rec.corpus)) for _ in keys]
+    for y, key in zip(labels, keys, strict=True):
+        for qid in gold.get(key, {}):
+            if qid in position:
+                y[position[qid]] = 1.0
+    personas = sorted({k[0] for k in keys})
+    rng = np.random.default_rng(0)
+    fold_of = dict(zip(personas, (int(f) for f in rng.permutation(len(personas)) % FOLDS), strict=True))
+    return values, labels, keys, fold_of
+
+
 def fit(xs: list[np.ndarray], ys: list[np.ndarray], model_id: str) -> ConcernMatcher:
     model = LogisticRegression(C=C, max_iter=5000).fit(np.vstack(xs), np.concatenate(ys))
     return ConcernMatcher(model_id=model_id, coef=model.coef_[0], intercept=float(model.intercept_[0]), threshold=0.5)
@@ -109,16 +127,8 @@ def main() -> None:
     rows = concern_personas()
     gold = addressing()
     rec = Recommender(encoder=args.encoder, trained=False)
-    position = {q.id: i for i, q in enumerate(rec.corpus)}
-    values, keys = gold_signals(rec, rows)
-    labels = [np.zeros(len(rec.corpus)) for _ in keys]
-    for y, key in zip(labels, keys, strict=True):
-        for qid in gold.get(key, {}):
-            if qid in position:
-                y[position[qid]] = 1.0
-    personas = sorted({k[0] for k in keys})
-    rng = np.random.default_rng(0)
-    fold_of = dict(zip(personas, rng.permutation(len(personas)) % FOLDS, strict=True))
+    values, labels, keys, fold_of = labelled(rec, rows, gold)
+    personas = sorted(fold_of)
     best_p, best_ok = np.zeros(len(keys)), np.zeros(len(keys), dtype=bool)
     for fold in range(FOLDS):
         train = [i for i, k in enumerate(keys) if fold_of[k[0]] != fold]

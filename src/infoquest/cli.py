@@ -62,6 +62,13 @@ def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
     )
 
 
+def k_option(help_text: str) -> Callable[[F], F]:
+    """``-k``: how many questions (1 to 100, default 10)."""
+    return click.option(
+        "-k", "k", metavar="K", type=click.IntRange(1, 100), default=10, show_default=True, help=help_text
+    )
+
+
 def profile_options(func: F) -> F:
     """The options that describe a job seeker and their interviewee."""
     decorators = [
@@ -183,15 +190,7 @@ def _warn(profile: Any) -> None:
 
 @cli.command(short_help="Recommend questions with the reason for each.")
 @profile_options
-@click.option(
-    "-k",
-    "k",
-    metavar="K",
-    type=click.IntRange(1, 100),
-    default=10,
-    show_default=True,
-    help="How many questions, 1 to 100.",
-)
+@k_option("How many questions, 1 to 100.")
 @click.option("--explain", is_flag=True, help="Also show what infoquest inferred about you and your interviewee.")
 @format_option("table", "json", "markdown")
 @_library_errors
@@ -276,15 +275,7 @@ def check(questions: tuple[str, ...], file: str | None, fmt: str) -> None:
 @cli.command(short_help="Recommend questions for every profile in a JSON Lines or CSV file.")
 @click.argument("file", metavar="FILE")
 @click.option("--output", "-o", "output", metavar="OUT", help="Write the results to OUT (default: standard output).")
-@click.option(
-    "-k",
-    "k",
-    metavar="K",
-    type=click.IntRange(1, 100),
-    default=10,
-    show_default=True,
-    help="How many questions per profile, 1 to 100.",
-)
+@k_option("How many questions per profile, 1 to 100.")
 @format_option("jsonl", default="jsonl")
 @click.option(
     "--input-format",
