@@ -1,0 +1,50 @@
+"""The two seekers from the concern issue, with the real default model: their specific concerns come out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from infoquest import Profile, Recommender
+
+pytestmark = pytest.mark.slow
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "resumes"
+
+
+@pytest.fixture(scope="module")
+def rec() -> Recommender:
+    return Recommender()
+
+
+def test_the_nursing_students_concerns_are_answered(rec: Recommender) -> None:
+    profile = Profile.from_files(
+        resume=EXAMPLES / "maya_chen_student.pdf",
+        goals="I graduate next May and want to work in pediatric oncology. Should I do a new-grad residency or "
+        "start on a med-surg floor first? I'm worried about burnout and night shifts. Does being bilingual in "
+        "Cantonese help?",
+        role="charge nurse on the pediatric oncology unit at UC Davis Medical Center, also a clinical instructor",
+    )
+    insight = rec.explain_profile(profile)
+    assert insight.interviewee.kind == "practitioner"
+    top = rec.recommend(profile, k=10)
+    texts = " ".join(r.question.text.lower() for r in top)
+    assert "burnout" in texts and "night shift" in texts and "bilingual" in texts
+    answered = {c for r in top for c in r.concerns}
+    assert {"burnout", "night shifts"} <= answered
+    assert any(r.reasons and r.reasons[0].startswith('Answers your worry: "burnout"') for r in top)
+
+
+def test_the_electricians_business_concerns_are_answered(rec: Recommender) -> None:
+    profile = Profile.from_files(
+        resume=EXAMPLES / "luis_ortega.docx",
+        goals="I'm a licensed electrician starting my own contracting business. I want to learn how to price bids "
+        "without underbidding, handle cash flow in the first year and know when to hire.",
+        role="owner of a 25-person plumbing company",
+    )
+    top = [r.question.text.lower() for r in rec.recommend(profile, k=10)]
+    assert any("cash flow" in t for t in top)
+    assert any("price" in t or "pricing" in t for t in top)
+    assert any("hire" in t for t in top)
+    assert not any("salary expectations" in t for t in top)
+    assert not any("positions would my experience qualify" in t for t in top)
