@@ -176,7 +176,8 @@ def console_examples() -> list[tuple[str, list[str]]]:
             while n < len(lines) and not lines[n].startswith("$ "):
                 expected.append(lines[n])
                 n += 1
-            out.append((command, expected))
+            if command.startswith("infoquest "):  # other commands (curl against `serve`) are shown, not run
+                out.append((command, expected))
     return out
 
 
@@ -188,7 +189,8 @@ def help_examples() -> list[str]:
         lines = [line.strip() for line in text.splitlines()]
         n = 0
         while n < len(lines):
-            if lines[n].startswith("infoquest "):
+            # `serve` runs until stopped: its examples are shown, and tests/test_server_run.py runs it.
+            if lines[n].startswith("infoquest ") and not lines[n].startswith("infoquest serve"):
                 example = lines[n]
                 while example.endswith("\\") and n + 1 < len(lines):
                     n += 1

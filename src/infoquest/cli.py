@@ -30,7 +30,6 @@ Examples (the files are in the source checkout's examples/ folder):
       --role "retired newspaper editor" --minutes 20
   infoquest check "Are you hiring?" "How do people in your field hear about openings?"
   infoquest corpus validate --fast
-  infoquest serve    # the web page at http://127.0.0.1:8000/
   infoquest batch examples/profiles.jsonl -k 5
 
 Exit status: 0 success; 1 bad input or a failed check (one line on stderr); 2 usage error."""
