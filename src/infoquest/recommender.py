@@ -404,6 +404,12 @@ class Recommender:
             concerns=concerns,
         )
 
+    def _fallback_reason(self, i: int) -> tuple[str, ...]:
+        """Why a pick is there when no specific reason is left (every pick is explained)."""
+        if self._state.referral[i]:
+            return ("The guide: always ask for other people to talk to, and whether you may use their name",)
+        return ("Rounds out the set: fits your stage and this interviewee, and asks what the others do not",)
+
     def _written_result(self, analysis: _Analysis, c: int, text: str, n: int, rank: int) -> Recommendation:
         concern = analysis.reading.concerns[c]
         # The written question borrows its category from the bank question nearest to the concern.
@@ -470,6 +476,7 @@ class Recommender:
                     chosen[-1] = replacement
             ordered = selection.conversation_order(chosen, analysis.scores, state.organisation, sensitive)
             reasons = _spread_reasons([self._reasons(analysis, i) for i in ordered])
+            reasons = [r or self._fallback_reason(i) for i, r in zip(ordered, reasons, strict=True)]
             results = [self._result(analysis, i, 0, r) for i, r in zip(ordered, reasons, strict=True)]
             # Written questions go early in the core, after the first (opening) question.
             for n, (c, text) in enumerate(written, start=1):
@@ -629,11 +636,12 @@ def _short(text: str, limit: int = 70) -> str:
 
 def _spread_reasons(reasons: list[tuple[str, ...]], most: int = 2) -> list[tuple[str, ...]]:
     """Keep any one reason on at most ``most`` questions of a set: a reason repeated on every pick says
-    nothing. Later questions lose the repeat (and keep their other reasons, if any)."""
+    nothing. Later questions lose the repeat and keep their other reasons; one whose only reasons are repeats
+    keeps its first, since it is still the true reason for that pick."""
     seen: Counter[str] = Counter()
     out = []
     for items in reasons:
-        kept = tuple(r for r in items if seen[r] < most)
+        kept = tuple(r for r in items if seen[r] < most) or items[:1]
         seen.update(kept)
         out.append(kept)
     return out
