@@ -36,10 +36,11 @@ SUGGEST = [
     "--role",
     "charge nurse on a pediatric oncology unit",
 ]
+# Peak memory is this process image's own VmHWM: ru_maxrss would also count the process it was started from.
 PEAK = (
-    "import resource, runpy, sys; sys.argv = ['infoquest', *sys.argv[1:]]\n"
+    "import runpy, sys; sys.argv = ['infoquest', *sys.argv[1:]]\n"
     "try:\n    runpy.run_module('infoquest', run_name='__main__')\nexcept SystemExit:\n    pass\n"
-    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
+    "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')), file=sys.stderr)"
 )
 
 

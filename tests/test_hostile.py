@@ -238,9 +238,17 @@ def run_measured(script: str, *args: str) -> dict[str, Any]:
         report = Path(folder) / "rss"
         wrapper = textwrap.dedent(
             f"""
-            import atexit, resource, sys
-            atexit.register(lambda: open({str(report)!r}, "w").write(
-                str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))
+            import atexit, sys
+
+            def _peak():
+                # VmHWM is this process image's own peak: ru_maxrss would also count the pytest process this
+                # child was forked from (Linux keeps the high-water mark across exec).
+                for line in open("/proc/self/status"):
+                    if line.startswith("VmHWM:"):
+                        return line.split()[1]
+                return "-1"
+
+            atexit.register(lambda: open({str(report)!r}, "w").write(_peak()))
             sys.argv = [sys.argv[0], *sys.argv[1:]]
             """
         )
