@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, computed_field
 
 from infoquest.corpus import Question
 
@@ -21,6 +21,7 @@ class Recommendation(BaseModel):
     #: The seeker's concerns (their own words) this question is the chosen answer to.
     concerns: tuple[str, ...] = ()
 
+    @computed_field  # type: ignore[prop-decorator]  # serialised with the model, e.g. by the HTTP API
     @property
     def source(self) -> str:
         """``"bank"`` for a corpus question, ``"goals"`` for one written from the seeker's words."""
