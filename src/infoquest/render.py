@@ -97,6 +97,8 @@ def render_insight(insight: ProfileInsight) -> str:
             answer = f"answered by {concern.question_id}"
         elif concern.written:
             answer = f"no question in the bank; written: {concern.written}"
+        elif concern.kind in ("goal", "statement"):
+            answer = "read as background: it shapes the ranking, no one question answers it"
         else:
             answer = "no question in the bank answers it"
         lines.append(f'Concern ({concern.kind}): "{concern.text}" - {answer}')
