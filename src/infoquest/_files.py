@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import stat
+from pathlib import Path
 
 _CHUNK = 1024 * 1024
 # O_NONBLOCK: opening a FIFO that appeared between the stat and the open must not wait for a writer.
@@ -94,3 +96,21 @@ def describe(exc: OSError) -> str:
     if isinstance(exc, NotRegularFileError):
         return f"is a {exc.kind}, not a regular file; give the path of a saved file"
     return exc.strerror or type(exc).__name__
+
+
+def new_file_beside(path: Path) -> tuple[Path, int]:
+    """Create a new, uniquely named temporary file next to ``path`` for an atomic write; its name and descriptor.
+
+    Not ``mkstemp``: that creates files 0600, and a file one user writes (a cache built in a container image, a
+    batch output) must be readable by others as any file is. Mode 0o666 lets the user's umask decide.
+
+    Raises:
+        OSError: the folder is missing or not writable (``FileExistsError`` if 100 random names are taken).
+    """
+    for _ in range(100):
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name next to {path}")  # pragma: no cover

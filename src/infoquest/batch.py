@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import secrets
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from infoquest import _checks as checks
+from infoquest._files import new_file_beside
 from infoquest.batch_input import INPUT_FORMATS, ProfileRecord, format_of, read_records
 from infoquest.errors import InputError, ProfileError
 from infoquest.recommendation import Recommendation
@@ -248,16 +248,11 @@ def _write(
 
 def _temporary(target: Path) -> tuple[Path, BinaryIO]:
     """A new file next to ``target``, created with mode 0o666 so the user's umask decides, as for any output."""
-    for _ in range(100):
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            return tmp, open(fd, "wb")
-        except FileExistsError:
-            continue
-        except FileNotFoundError:
-            raise InputError(f"{clip(str(target), 200)}: its folder does not exist; create it first") from None
-        except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
-            raise InputError(f"{clip(str(target), 200)}: cannot be written ({reason}); check the folder") from None
-    raise InputError(f"{clip(str(target), 200)}: no free temporary name next to it")  # pragma: no cover
+    try:
+        tmp, fd = new_file_beside(target)
+    except FileNotFoundError:
+        raise InputError(f"{clip(str(target), 200)}: its folder does not exist; create it first") from None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise InputError(f"{clip(str(target), 200)}: cannot be written ({reason}); check the folder") from None
+    return tmp, open(fd, "wb")

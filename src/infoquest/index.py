@@ -14,7 +14,6 @@ import json
 import logging
 import os
 import re
-import secrets
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from infoquest._files import new_file_beside
 from infoquest._version import __version__
 from infoquest.corpus import Corpus
 from infoquest.encoders import Encoder
@@ -143,17 +143,7 @@ def load_index(corpus: Corpus, model_id: str, cache_dir: Path) -> QuestionIndex 
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    # Not mkstemp: it creates files 0600, and a cache built by one user (say, in a container image) must be
-    # readable by the service's user. os.open with 0o666 lets the user's umask decide, like any other file.
-    for _ in range(100):
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-            break
-        except FileExistsError:
-            continue
-    else:  # pragma: no cover - 100 random names taken
-        raise FileExistsError(f"no free temporary name next to {path}")
+    tmp, fd = new_file_beside(path)  # readable by others under the user's umask, unlike mkstemp's 0600
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
