@@ -20,7 +20,7 @@ from infoquest import selection
 from infoquest.concerns import Concern
 from infoquest.corpus import Corpus, Question, default_corpus, load_corpus
 from infoquest.encoders import Encoder, resolve_encoder
-from infoquest.etiquette import EtiquetteVerdict
+from infoquest.etiquette import EtiquetteGuard, EtiquetteVerdict
 from infoquest.features import FEATURES, FeatureSet, compute_features
 from infoquest.index import get_index
 from infoquest.interviewee import Interviewee
@@ -315,18 +315,22 @@ class Recommender:
         verdicts = self._check([text for _, text in drafts])
         return tuple(d for d, v in zip(drafts, verdicts, strict=True) if not v.asks_for_job)
 
-    def _check(self, texts: list[str]) -> list[EtiquetteVerdict]:
-        """The etiquette guard's verdicts: the guard trained for this recommender's encoder when there is one
-        (``--encoder static`` never loads torch for it), else the default guard."""
-        from infoquest.etiquette import EtiquetteGuard, check_questions
+    @cached_property
+    def _guard(self) -> EtiquetteGuard | None:
+        """The etiquette guard trained for this recommender's encoder, when one ships (``--encoder static`` then
+        never loads torch to check a question); ``None`` means the default guard."""
         from infoquest.trained import FOLDERS
 
         if self._use_trained and self.encoder.model_id in FOLDERS:
-            if "_guard" not in self.__dict__:
-                self.__dict__["_guard"] = EtiquetteGuard(self.encoder, cache_dir=self.cache_dir)
-            guard: EtiquetteGuard = self.__dict__["_guard"]
-            return guard.check(texts)
-        return check_questions(texts, cache_dir=self.cache_dir)
+            return EtiquetteGuard(self.encoder, cache_dir=self.cache_dir)
+        return None
+
+    def _check(self, texts: list[str]) -> list[EtiquetteVerdict]:
+        """The etiquette guard's verdicts on ``texts`` (written questions, the seeker's own)."""
+        from infoquest.etiquette import check_questions
+
+        guard = self._guard
+        return guard.check(texts) if guard is not None else check_questions(texts, cache_dir=self.cache_dir)
 
     def explain_profile(self, profile: Profile) -> ProfileInsight:
         """What infoquest reads from the profile: stage, needs, concerns, interviewee kind and relationship."""
