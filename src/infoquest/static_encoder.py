@@ -76,12 +76,14 @@ class StaticEncoder:
             config = json.loads((self.folder / "config.json").read_text(encoding="utf-8"))
             if not isinstance(config, dict) or config.get("format") != FORMAT_VERSION:
                 raise ValueError(f"config format {config.get('format') if isinstance(config, dict) else None!r}")
-            raw = (self.folder / "embeddings.npy").read_bytes()
-            if hashlib.sha256(raw).hexdigest() != config.get("sha256"):
+            path = self.folder / "embeddings.npy"
+            with path.open("rb") as handle:
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+            if digest != config.get("sha256"):
                 raise ValueError("embeddings.npy does not match the checksum in config.json")
-            import io
-
-            table = np.load(io.BytesIO(raw), allow_pickle=False)
+            # Memory-mapped and kept in its stored dtype (float16): only the rows a text uses are read and
+            # widened, so the model costs its file's pages, not a float32 copy of the whole table.
+            table = np.load(path, mmap_mode="r", allow_pickle=False)
             tokenizer = Tokenizer.from_file(str(self.folder / "tokenizer.json"))
             if table.ndim != 2 or table.shape != (tokenizer.get_vocab_size(), int(config["dimension"])):
                 raise ValueError(f"embeddings have shape {table.shape}, config says {config.get('dimension')}")
@@ -92,7 +94,7 @@ class StaticEncoder:
                 f"cannot load the static embedding model from {self.folder} ({type(exc).__name__}: "
                 f"{str(exc)[:120]}); reinstall infoquest or rebuild it with models/build_static.py"
             ) from None
-        return tokenizer, table.astype(np.float32), tokenizer.token_to_id("[UNK]"), config
+        return tokenizer, table, tokenizer.token_to_id("[UNK]"), config
 
     @property
     def model_id(self) -> str:
@@ -128,5 +130,6 @@ class StaticEncoder:
         if has.any():
             # One gather and one segmented sum for the whole batch; rows with no known word stay zero.
             starts = np.r_[0, np.cumsum(lengths)[:-1]][has]
-            out[has] = np.add.reduceat(table[flat], starts, axis=0) / lengths[has, None]
+            rows = table[flat].astype(np.float32)  # widened after the gather: the table stays float16
+            out[has] = np.add.reduceat(rows, starts, axis=0) / lengths[has, None]
         return _normalise(out)
