@@ -139,3 +139,32 @@ def test_plan_warns_when_goals_and_role_are_missing(tmp_path: Path) -> None:
     (line,) = result.stderr.splitlines()
     assert line.startswith("Warning: no goals and no role given")
     json.loads(result.stdout)  # stdout stays clean JSON
+
+
+def test_an_english_resume_is_read_as_english_without_loading_the_identifier(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The identifier costs about 75 MB and half a second; English text is told from the model's vocabulary.
+    from infoquest import language
+
+    def refuse() -> None:
+        raise AssertionError("the language identifier was loaded for English text")
+
+    monkeypatch.setattr(language, "_identifier", refuse)
+    resume = Path(__file__).parent.parent / "examples" / "resumes" / "grace_kim_returning.md"
+    assert detect_language(resume.read_text(encoding="utf-8")) == "en"
+    assert detect_language("registered nurse, pediatric oncology unit, night shifts, charge duties") == "en"
+
+
+def test_spanish_text_is_still_sent_to_the_identifier(monkeypatch: pytest.MonkeyPatch) -> None:
+    from infoquest import language
+
+    assert language._english_vocabulary(), "the shipped vocabulary is readable"
+    calls: list[str] = []
+    real = language._identifier
+
+    def spy() -> object:
+        calls.append("loaded")
+        return real()
+
+    monkeypatch.setattr(language, "_identifier", spy)
+    assert detect_language(SPANISH_RESUME) == "es"
+    assert calls

@@ -12,11 +12,14 @@ and fewer than ``MIN_WORDS`` of them is too little to tell.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
+
+from infoquest import _paths
 
 #: Lower-case words a Latin-script text needs before its language is judged.
 MIN_WORDS = 4
@@ -40,6 +43,10 @@ _ENGLISH_WORDS = frozenset({
     "will", "can", "our", "their", "they", "he", "she", "his", "her", "we", "i'm", "i've", "it's", "don't",
 })  # fmt: skip
 _ENGLISH_SHARE = 0.25
+#: A Latin-script text whose lower-case words are at least this share whole English words of the model's own
+#: vocabulary is English: English goals and résumés score 0.8–0.95, Spanish, French or German ones about 0.35–0.5.
+#: It spares the identifier (about 75 MB and 0.5 s to load) for almost every English input.
+_VOCABULARY_SHARE = 0.8
 NAMES: Mapping[str, str] = {
     "en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian",
     "nl": "Dutch", "ca": "Catalan", "ro": "Romanian", "pl": "Polish", "cs": "Czech", "hu": "Hungarian",
@@ -75,6 +82,9 @@ def detect_language(text: str) -> str:
         return UNDETERMINED
     if sum(w in _ENGLISH_WORDS for w in words) >= _ENGLISH_SHARE * len(words):
         return "en"
+    vocabulary = _english_vocabulary()
+    if vocabulary and sum(w in vocabulary for w in words) >= _VOCABULARY_SHARE * len(words):
+        return "en"
     ranked = dict(_identifier().rank(" ".join(words)))
     weights = {lang: ranked.get(lang, 0.0) for lang in _LATIN}
     total = sum(weights.values()) or 1.0
@@ -92,6 +102,17 @@ def language_name(code: str) -> str:
 def input_languages(fields: Mapping[str, str]) -> dict[str, str]:
     """``detect_language`` for each non-empty field, e.g. ``{"goals": "es", "role": "zh", "resume": "es"}``."""
     return {name: detect_language(text) for name, text in fields.items() if text and text.strip()}
+
+
+@lru_cache(maxsize=1)
+def _english_vocabulary() -> frozenset[str]:
+    """The whole words of the shipped static model's word-piece vocabulary (empty if it cannot be read)."""
+    try:
+        data = json.loads(_paths.data_file("static").joinpath("tokenizer.json").read_text(encoding="utf-8"))
+        vocab = data["model"]["vocab"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return frozenset()  # the identifier alone decides, as before
+    return frozenset(w for w in vocab if isinstance(w, str) and w.isalpha() and w.islower())
 
 
 @lru_cache(maxsize=1)
