@@ -90,3 +90,24 @@ def test_the_probe_sees_torch_once_the_model_loads(tmp_path: Path) -> None:
     # The checks above would pass vacuously if the report could not see heavy imports at all.
     code = f"from infoquest.encoders import MiniLMEncoder\nMiniLMEncoder().encode(['hello'])\n{REPORT}"
     assert set(heavy_modules(python(code, tmp_path))) == set(HEAVY)
+
+
+def test_import_and_help_load_neither_numpy_nor_pydantic(tmp_path: Path) -> None:
+    # Names are imported on first use, so the bare import and --help stay in the tens of milliseconds.
+    probe = "import json, sys; print(json.dumps(sorted(m for m in ('numpy', 'pydantic') if m in sys.modules)))"
+    assert heavy_modules(python(f"import infoquest\n{probe}", tmp_path)) == []
+    assert heavy_modules(python(run_cli(("--help",)).replace(REPORT, probe), tmp_path)) == []
+    # ...and a public name still resolves to the class its module defines.
+    code = "import infoquest, infoquest.recommender as r\nprint(infoquest.Recommender is r.Recommender)"
+    result = python(code, tmp_path)
+    assert result.stdout.strip() == "True", result.stderr
+
+
+def test_every_public_name_resolves(tmp_path: Path) -> None:
+    import infoquest
+
+    missing = [name for name in infoquest.__all__ if getattr(infoquest, name, None) is None]
+    assert missing == []
+    assert set(infoquest.__all__) <= set(dir(infoquest))
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = infoquest.nope  # type: ignore[attr-defined]
