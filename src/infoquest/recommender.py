@@ -112,6 +112,7 @@ class _Analysis:
     secured: tuple[int, ...]  # the questions that answer concerns, in concern order
     answered: dict[int, int]  # concern index -> question index
     written: tuple[tuple[int, str], ...]  # (concern index, written question) for concerns the bank cannot answer
+    bars: dict[str, float]  # reasons.cutoffs: the same for every question of this profile, so computed once
 
 
 class Recommender:
@@ -294,6 +295,7 @@ class Recommender:
                     secured=tuple(secured),
                     answered=answered,
                     written=self._written(reading, answered, priority, relevance, matcher.threshold),
+                    bars=cutoffs(features),
                 )
             )
         return out
@@ -384,7 +386,7 @@ class Recommender:
             analysis.contributions,
             analysis.features,
             analysis.reading,
-            cutoffs(analysis.features),
+            analysis.bars,
         )
 
     def _question(self, i: int) -> Question:
