@@ -83,7 +83,13 @@ def gold_signals(rec: Recommender, rows: list[dict[str, Any]]) -> tuple[list[np.
         for column, tag in enumerate(head.classes):
             needs[:, TOPICS.index(tag)] = probs[:, column]
     values = signals(
-        vectors, sentence_vectors, state.vectors, state.lexical.similarities(spans), needs, state.meta.topics
+        vectors,
+        sentence_vectors,
+        state.vectors,
+        state.lexical.similarities(spans),
+        needs,
+        state.meta.topics,
+        state.says,
     )
     return list(values), keys
 

@@ -167,4 +167,41 @@ def test_an_unwritable_cache_is_not_fatal(small_corpus, encoder, tmp_path, caplo
 def test_writes_leave_no_temporary_files(small_corpus, encoder, tmp_path):
     get_index(small_corpus, encoder, tmp_path)
     folder = cache_path(small_corpus, encoder.model_id, tmp_path)
-    assert sorted(p.name for p in folder.iterdir()) == ["manifest.json", "vectors.npy"]
+    assert sorted(p.name for p in folder.iterdir()) == ["manifest.json", "says.npy", "vectors.npy"]
+
+
+def _with_says() -> Corpus:
+    return Corpus(
+        questions=(
+            Question(
+                id="a", text="How do people cope with night shifts?", says=("worried about nights", "12-hour shifts")
+            ),
+            Question(id="b", text="What does a typical day look like?"),
+            Question(id="c", text="How do you price a bid?", says=("how to price bids without underbidding",)),
+        )
+    )
+
+
+def test_says_are_embedded_cached_and_reloaded_in_corpus_order(encoder, tmp_path):
+    from infoquest.index import says_owners
+
+    corpus = _with_says()
+    built = get_index(corpus, encoder, tmp_path)
+    assert says_owners(corpus).tolist() == [0, 0, 2]
+    np.testing.assert_allclose(
+        built.says(),
+        encoder.encode(["worried about nights", "12-hour shifts", "how to price bids without underbidding"]),
+        atol=1e-6,
+    )
+    loaded = load_index(corpus, encoder.model_id, tmp_path)
+    assert loaded is not None
+    np.testing.assert_array_equal(loaded.says(), built.says())
+
+
+def test_damaged_says_vectors_are_rebuilt(encoder, tmp_path):
+    corpus = _with_says()
+    built = get_index(corpus, encoder, tmp_path)
+    folder = cache_path(corpus, encoder.model_id, tmp_path)
+    np.save(folder / "says.npy", np.zeros((1, built.vectors.shape[1]), dtype=np.float32))
+    assert load_index(corpus, encoder.model_id, tmp_path) is None
+    np.testing.assert_array_equal(get_index(corpus, encoder, tmp_path).says(), built.says())

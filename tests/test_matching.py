@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from infoquest.matching import SIGNALS, ConcernMatcher, load_matcher, signals
 from infoquest.selection import cover_concerns
@@ -63,3 +64,37 @@ def test_an_ineligible_question_never_answers_and_the_limit_holds() -> None:
         np.array([[0.9, 0.0], [0.0, 0.9]]), 0.5, np.ones(2, bool), np.zeros(2), np.eye(2), [0, 1], 1
     )
     assert len(chosen) == 1
+
+
+def test_says_signal_is_the_best_phrasing_of_each_question_and_falls_back_to_the_question() -> None:
+    from infoquest.matching import Says, says_similarity
+
+    concern = unit([[1, 0, 0]])
+    fallback = np.array([[0.1, 0.2, 0.3]])
+    # question 0 has two phrasings, question 1 none, question 2 one
+    says = Says(unit([[0, 1, 0], [0.9, 0.1, 0], [0.5, 0.5, 0]]), np.array([0, 0, 2]))
+    out = says_similarity(concern, says, fallback)
+    assert out[0, 0] == pytest.approx(unit([[0.9, 0.1, 0]])[0, 0])
+    assert out[0, 1] == 0.2
+    assert out[0, 2] == pytest.approx(unit([[0.5, 0.5, 0]])[0, 0])
+    values = signals(
+        concern,
+        concern,
+        unit([[1, 0, 0], [0, 1, 0], [0, 0, 1]]),
+        np.zeros((1, 3)),
+        np.zeros((1, 2)),
+        np.zeros((3, 2)),
+        says,
+    )
+    said, cosine = values[0, :, SIGNALS.index("says")], values[0, :, SIGNALS.index("cosine")]
+    assert said[[0, 2]] == pytest.approx(out[0, [0, 2]])
+    assert said[1] == cosine[1]  # no phrasings: the question itself
+
+
+def test_the_shipped_corpus_says_how_seekers_put_each_need() -> None:
+    from infoquest.corpus import default_corpus
+
+    corpus = default_corpus()
+    with_says = [q for q in corpus if q.says]
+    assert len(with_says) >= 0.95 * len(corpus)
+    assert all(len(set(q.says)) == len(q.says) for q in with_says)

@@ -57,6 +57,9 @@ class Question(BaseModel):
     fields: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
     source: str = Field(default="user", max_length=40)
+    #: How seekers put the need this question answers, in their own words ("worried I'll be stuck on nights"):
+    #: concerns are matched against these as well as against the question (``matching.signals``).
+    says: tuple[str, ...] = Field(default=(), max_length=12)
 
     @field_validator("text")
     @classmethod
@@ -65,6 +68,14 @@ class Question(BaseModel):
         if len(value) < 5:
             raise ValueError("text is too short to be a question")
         return value
+
+    @field_validator("says")
+    @classmethod
+    def _clean_says(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        cleaned = tuple(" ".join(v.split()) for v in value)
+        if any(not 3 <= len(v) <= 200 for v in cleaned):
+            raise ValueError("each of 'says' must be 3 to 200 characters")
+        return cleaned
 
     @field_validator("category")
     @classmethod

@@ -1,7 +1,8 @@
 """Question embeddings, computed once per corpus and model and kept in a stamped, atomic, pickle-free cache.
 
-Layout: ``<cache>/<model-slug>/<corpus-hash[:20]>/`` holds ``vectors.npy`` and ``manifest.json`` (model id,
-dimension, corpus hash, question count, library version, format, dtype and the vectors' SHA-256). Only
+Layout: ``<cache>/<model-slug>/<corpus-hash[:20]>/`` holds ``vectors.npy`` (one row per question),
+``says.npy`` (one row per entry of the questions' ``says``, in corpus order) and ``manifest.json`` (model id,
+dimension, corpus hash, counts, library version, format, dtype and the arrays' SHA-256). Only
 corpus questions are stored here: profile and résumé text never are. Files are created with the user's
 umask (readable by others under the usual 022), so a cache built at image-build time serves other users.
 """
@@ -30,7 +31,7 @@ from infoquest.errors import IndexCacheError
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 #: Questions are embedded in batches of this size, so large corpora can show progress.
 BATCH = 256
 
@@ -56,6 +57,14 @@ class QuestionIndex:
     corpus: Corpus
     model_id: str
     vectors: np.ndarray
+    #: Unit-length vectors of every question's ``says`` entries, in corpus order (``says_owners`` maps them).
+    says_vectors: np.ndarray | None = None
+
+    def says(self) -> np.ndarray:
+        """``says_vectors``, or an empty ``(0, dimension)`` array."""
+        if self.says_vectors is None:
+            return np.zeros((0, self.vectors.shape[1]), dtype=np.float32)
+        return self.says_vectors
 
     def manifest(self) -> dict[str, Any]:
         """The stamp saved next to the vectors and checked on load."""
@@ -65,10 +74,17 @@ class QuestionIndex:
             "model_id": self.model_id,
             "dimension": int(self.vectors.shape[1]),
             "count": int(self.vectors.shape[0]),
+            "says_count": int(self.says().shape[0]),
             "corpus_hash": self.corpus.content_hash,
             "dtype": "float32",
             "sha256": vectors_checksum(self.vectors),
+            "says_sha256": vectors_checksum(self.says()),
         }
+
+
+def says_owners(corpus: Corpus) -> np.ndarray:
+    """For each ``says`` entry of the corpus (in order), the index of the question it belongs to."""
+    return np.array([i for i, q in enumerate(corpus.questions) for _ in q.says], dtype=np.int64)
 
 
 def cache_path(corpus: Corpus, model_id: str, cache_dir: Path) -> Path:
@@ -83,7 +99,18 @@ def encode_corpus(corpus: Corpus, encoder: Encoder, progress: Callable[[int, int
     (the transformer encoders' ``encode`` gives each text its own forward pass, for batch-independent
     profile vectors; a corpus is always embedded in the same batches, so it does not need that).
     """
-    texts = [q.text for q in corpus.questions]
+    return _encode_texts([q.text for q in corpus.questions], encoder, progress)
+
+
+def encode_says(
+    corpus: Corpus, encoder: Encoder, progress: Callable[[int, int], None] | None = None
+) -> np.ndarray | None:
+    """Embed every ``says`` entry of ``corpus``, in corpus order (``None`` when there are none)."""
+    texts = [s for q in corpus.questions for s in q.says]
+    return _encode_texts(texts, encoder, progress) if texts else None
+
+
+def _encode_texts(texts: list[str], encoder: Encoder, progress: Callable[[int, int], None] | None = None) -> np.ndarray:
     encode: Callable[[Sequence[str]], np.ndarray] = getattr(encoder, "encode_bulk", encoder.encode)
     parts = []
     for start in range(0, len(texts), BATCH):
@@ -98,10 +125,12 @@ def vectors_checksum(vectors: np.ndarray) -> str:
     return hashlib.sha256(np.ascontiguousarray(vectors, dtype="<f4").tobytes()).hexdigest()
 
 
-def _read(folder: Path) -> tuple[Any, np.ndarray]:
+def _read(folder: Path) -> tuple[Any, np.ndarray, np.ndarray | None]:
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     vectors = np.load(folder / "vectors.npy", allow_pickle=False)
-    return manifest, vectors
+    says_file = folder / "says.npy"
+    says = np.load(says_file, allow_pickle=False) if says_file.exists() else None
+    return manifest, vectors, says
 
 
 def _problem(index: QuestionIndex, manifest: Any, vectors: np.ndarray) -> str | None:
@@ -112,6 +141,9 @@ def _problem(index: QuestionIndex, manifest: Any, vectors: np.ndarray) -> str | 
         return f"vectors are {vectors.dtype}, not float32"
     if vectors.ndim != 2 or vectors.shape[0] != len(index.corpus):
         return f"vectors have shape {vectors.shape}, the corpus has {len(index.corpus)} questions"
+    says = index.says()
+    if says.dtype != np.float32 or says.ndim != 2 or says.shape != (len(says_owners(index.corpus)), vectors.shape[1]):
+        return f"says vectors have shape {says.shape}, the corpus needs {len(says_owners(index.corpus))}"
     if manifest != index.manifest():
         stale = sorted(k for k, v in index.manifest().items() if manifest.get(k) != v)
         return f"manifest differs in {', '.join(stale) or 'extra keys'}"
@@ -126,15 +158,15 @@ def load_index(corpus: Corpus, model_id: str, cache_dir: Path) -> QuestionIndex 
     """
     folder = cache_path(corpus, model_id, cache_dir)
     try:
-        manifest, vectors = _read(folder)
+        manifest, vectors, says = _read(folder)
     except FileNotFoundError:
         return None
     except Exception as exc:  # json and numpy raise many types (EOFError, ValueError, …) for damaged files
         logger.warning("embeddings cache at %s is unreadable (%s); rebuilding it", folder, type(exc).__name__)
         return None
-    index = QuestionIndex(corpus=corpus, model_id=model_id, vectors=vectors)
+    index = QuestionIndex(corpus=corpus, model_id=model_id, vectors=vectors, says_vectors=says)
     problem = _problem(index, manifest, vectors)
-    if problem is None and not np.all(np.isfinite(vectors)):
+    if problem is None and not (np.all(np.isfinite(vectors)) and np.all(np.isfinite(index.says()))):
         problem = "vectors are not all finite"
     if problem is not None:
         logger.warning("embeddings cache at %s is stale or damaged (%s); rebuilding it", folder, problem)
@@ -160,10 +192,13 @@ def save_index(index: QuestionIndex, cache_dir: Path) -> Path:
     folder = cache_path(index.corpus, index.model_id, cache_dir)
     buffer = io.BytesIO()
     np.save(buffer, np.ascontiguousarray(index.vectors, dtype=np.float32), allow_pickle=False)
+    says = io.BytesIO()
+    np.save(says, np.ascontiguousarray(index.says(), dtype=np.float32), allow_pickle=False)
     text = json.dumps(index.manifest(), indent=2, sort_keys=True)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _atomic_write(folder / "vectors.npy", buffer.getvalue())
+        _atomic_write(folder / "says.npy", says.getvalue())
         _atomic_write(folder / "manifest.json", text.encode("utf-8"))
     except OSError as exc:
         raise IndexCacheError(
@@ -202,7 +237,23 @@ def get_index(
         cached = load_index(corpus, encoder.model_id, folder)
         if cached is not None:
             return cached
-    index = QuestionIndex(corpus=corpus, model_id=encoder.model_id, vectors=encode_corpus(corpus, encoder, progress))
+    n_questions, n_says = len(corpus), len(says_owners(corpus))
+    total = n_questions + n_says
+
+    def questions_done(done: int, _: int) -> None:
+        if progress is not None:
+            progress(done, total)
+
+    def says_done(done: int, _: int) -> None:
+        if progress is not None:
+            progress(n_questions + done, total)
+
+    index = QuestionIndex(
+        corpus=corpus,
+        model_id=encoder.model_id,
+        vectors=encode_corpus(corpus, encoder, questions_done),
+        says_vectors=encode_says(corpus, encoder, says_done),
+    )
     try:
         save_index(index, folder)
     except IndexCacheError as exc:

@@ -1,7 +1,8 @@
 """How well each question addresses each of the seeker's concerns: a calibrated probability.
 
-A small logistic model over a few signals (the concern's and its sentence's similarity to the question, how
-the question stands out among all questions for this concern, shared words, shared topics), fitted on judged
+A small logistic model over a few signals (the concern's and its sentence's similarity to the question and to
+the ways seekers put the need it answers — its ``says`` —, how the question stands out among all questions for
+this concern, shared words, shared topics), fitted on judged
 concern–question pairs (``benchmarks/train_concerns.py``). Its threshold says when a concern has a good
 question in the bank and when it has none, so a question can be written for it instead.
 """
@@ -18,8 +19,37 @@ import numpy as np
 
 from infoquest.errors import ModelError
 
-FORMAT_VERSION = 1
-SIGNALS: tuple[str, ...] = ("cosine", "standing", "margin", "sentence", "lexical", "topics")
+FORMAT_VERSION = 2
+SIGNALS: tuple[str, ...] = ("cosine", "standing", "margin", "sentence", "lexical", "topics", "says", "says_standing")
+
+
+@dataclass(frozen=True)
+class Says:
+    """The corpus's ``says`` entries as vectors, and the question each belongs to (ascending, grouped)."""
+
+    vectors: np.ndarray  # (m, d)
+    owners: np.ndarray  # (m,) question index
+
+    @classmethod
+    def empty(cls, dimension: int) -> Says:
+        return cls(np.zeros((0, dimension), dtype=np.float32), np.zeros(0, dtype=np.int64))
+
+
+def says_similarity(concern_vectors: np.ndarray, says: Says, fallback: np.ndarray) -> np.ndarray:
+    """``(c, n)``: each concern's best cosine among each question's ``says``; ``fallback`` (the cosine to the
+    question itself) where a question has none."""
+    out = fallback.copy()
+    if len(says.owners) == 0:
+        return out
+    similarity = concern_vectors @ says.vectors.T
+    starts = np.flatnonzero(np.r_[True, says.owners[1:] != says.owners[:-1]])
+    out[:, says.owners[starts]] = np.maximum.reduceat(similarity, starts, axis=1)
+    return out
+
+
+def _standing(values: np.ndarray) -> np.ndarray:
+    """Each value as a z-score among all questions for its concern."""
+    return np.asarray((values - values.mean(axis=1, keepdims=True)) / (values.std(axis=1, keepdims=True) + 1e-6))
 
 
 def signals(
@@ -29,20 +59,22 @@ def signals(
     lexical: np.ndarray,
     concern_needs: np.ndarray,
     question_topics: np.ndarray,
+    says: Says | None = None,
 ) -> np.ndarray:
     """The matcher's inputs, ``(c, n, len(SIGNALS))`` for c concerns and n questions.
 
     ``standing`` is the cosine as a z-score among all questions for this concern (a concern with one clearly
     closest question stands out); ``margin`` is the gap to this concern's best cosine (0 for the best).
+    ``says`` is the best cosine to the ways seekers put the need the question answers (the cosine itself for
+    a question with no ``says``), ``says_standing`` its z-score.
     """
     cosine = concern_vectors @ question_vectors.T
-    mean = cosine.mean(axis=1, keepdims=True)
-    std = cosine.std(axis=1, keepdims=True) + 1e-6
-    standing = (cosine - mean) / std
+    standing = _standing(cosine)
     margin = cosine - cosine.max(axis=1, keepdims=True)
     sentence = sentence_vectors @ question_vectors.T
     topics = (concern_needs[:, None, :] * question_topics[None, :, :]).max(axis=2)
-    return np.stack([cosine, standing, margin, sentence, lexical, topics], axis=2)
+    said = cosine if says is None else says_similarity(concern_vectors, says, cosine)
+    return np.stack([cosine, standing, margin, sentence, lexical, topics, said, _standing(said)], axis=2)
 
 
 @dataclass(frozen=True)
@@ -92,7 +124,7 @@ class ConcernMatcher:
     def neutral(cls, model_id: str = "untrained") -> ConcernMatcher:
         """A plain, untrained rule for encoders with no trained matcher: a question matches a concern when it
         stands well out among all questions for it and is close in absolute terms too."""
-        coef = np.array([6.0, 1.2, 4.0, 0.0, 2.0, 0.5])
+        coef = np.array([6.0, 1.2, 4.0, 0.0, 2.0, 0.5, 0.0, 0.0])  # the says signals need fitting
         return cls(model_id=model_id, coef=coef, intercept=-6.5, threshold=0.5, info={"trained": False})
 
 

@@ -22,10 +22,10 @@ from infoquest.corpus import Corpus, Question, default_corpus, load_corpus
 from infoquest.encoders import Encoder, resolve_encoder
 from infoquest.etiquette import EtiquetteGuard, EtiquetteVerdict
 from infoquest.features import FEATURES, FeatureSet, compute_features
-from infoquest.index import get_index
+from infoquest.index import get_index, says_owners
 from infoquest.interviewee import Interviewee
 from infoquest.lexical import LexicalMatcher
-from infoquest.matching import signals
+from infoquest.matching import Says, signals
 from infoquest.metadata import QuestionMeta, describe, impute
 from infoquest.plan import Candidate, InterviewPlan
 from infoquest.premises import premises_met, requirement_matrix
@@ -98,6 +98,7 @@ class _CorpusState:
     field_vectors: np.ndarray
     requires: np.ndarray  # (n, len(REQUIRES))
     raised: np.ndarray  # (n,) needs the seeker to raise the matter
+    says: Says  # how seekers put the need each question answers, embedded
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,8 @@ class Recommender:
 
     @cached_property
     def _state(self) -> _CorpusState:
-        vectors = get_index(self.corpus, self.encoder, self.cache_dir).vectors
+        index = get_index(self.corpus, self.encoder, self.cache_dir)
+        vectors = index.vectors
         meta = describe(self.corpus)
         default = default_corpus()
         is_default = self.corpus.content_hash == default.content_hash
@@ -226,6 +228,7 @@ class Recommender:
             field_vectors=self._field_vectors(vectors.shape[1]),
             requires=requires,
             raised=np.zeros(len(self.corpus), dtype=bool) if raised is None else raised,
+            says=Says(index.says(), says_owners(self.corpus)),
         )
 
     def _field_vectors(self, dimension: int) -> np.ndarray:
@@ -259,6 +262,7 @@ class Recommender:
                     state.lexical.similarities([c.text for c in concerns]),
                     reading.concern_needs,
                     state.meta.topics,
+                    state.says,
                 )
                 relevance = matcher.probabilities(values)
             features = compute_features(

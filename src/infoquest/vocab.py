@@ -70,7 +70,9 @@ REQUIRES: Final = (
     "manages_people",  # the interviewee manages a team or hires
     "in_academia",  # the interviewee is an academic
     "knows_family",  # the interviewee knows the seeker's family
-    "raised_by_seeker",  # a personal matter (visa, disability, service, record…) the seeker's goals bring up
+    # a personal matter (visa, disability, service, record…) or a specific plan (a PhD, starting a business,
+    # working abroad) that only the seeker's goals bring up
+    "raised_by_seeker",
 )
 
 PLACEMENTS: Final = ("opening", "core", "closing", "follow_up")
