@@ -99,6 +99,7 @@ class _CorpusState:
     requires: np.ndarray  # (n, len(REQUIRES))
     raised: np.ndarray  # (n,) needs the seeker to raise the matter
     says: Says  # how seekers put the need each question answers, embedded
+    says_lexical: LexicalMatcher  # ... and as words
 
 
 @dataclass(frozen=True)
@@ -211,9 +212,14 @@ class Recommender:
             for question, verdict in zip(self.corpus, verdicts, strict=True):
                 if verdict.asks_for_job:
                     logger.warning("question %s asks for a job; it will never be recommended", question.id)
-        topics = [q.topics for q in self.corpus]
+        # The set's referral question must ask for people to talk to (topic "referrals"), not just be any
+        # closing question; a corpus with no topics at all falls back to its "Referrals and Closing" category.
+        tagged = any(q.topics for q in self.corpus)
         referral = np.array(
-            [c == "Referrals and Closing" or "referrals" in t for c, t in zip(categories, topics, strict=True)]
+            [
+                "referrals" in q.topics if tagged else c == "Referrals and Closing"
+                for c, q in zip(categories, self.corpus, strict=True)
+            ]
         )
         requires = requirement_matrix([q.requires for q in self.corpus])
         raised = requires[:, REQUIRES.index("raised_by_seeker")] if "raised_by_seeker" in REQUIRES else None
@@ -229,6 +235,7 @@ class Recommender:
             requires=requires,
             raised=np.zeros(len(self.corpus), dtype=bool) if raised is None else raised,
             says=Says(index.says(), says_owners(self.corpus)),
+            says_lexical=LexicalMatcher([s for q in self.corpus for s in q.says] or ["-"]),
         )
 
     def _field_vectors(self, dimension: int) -> np.ndarray:
@@ -263,6 +270,7 @@ class Recommender:
                     reading.concern_needs,
                     state.meta.topics,
                     state.says,
+                    state.says_lexical.similarities([c.text for c in concerns]),
                 )
                 relevance = matcher.probabilities(values)
             features = compute_features(
