@@ -90,6 +90,7 @@ def gold_signals(rec: Recommender, rows: list[dict[str, Any]]) -> tuple[list[np.
         needs,
         state.meta.topics,
         state.says,
+        state.says_lexical.similarities(spans),
     )
     return list(values), keys
 

@@ -19,8 +19,18 @@ import numpy as np
 
 from infoquest.errors import ModelError
 
-FORMAT_VERSION = 2
-SIGNALS: tuple[str, ...] = ("cosine", "standing", "margin", "sentence", "lexical", "topics", "says", "says_standing")
+FORMAT_VERSION = 3
+SIGNALS: tuple[str, ...] = (
+    "cosine",
+    "standing",
+    "margin",
+    "sentence",
+    "lexical",
+    "topics",
+    "says",
+    "says_standing",
+    "says_lexical",
+)
 
 
 @dataclass(frozen=True)
@@ -38,10 +48,18 @@ class Says:
 def says_similarity(concern_vectors: np.ndarray, says: Says, fallback: np.ndarray) -> np.ndarray:
     """``(c, n)``: each concern's best cosine among each question's ``says``; ``fallback`` (the cosine to the
     question itself) where a question has none."""
+    if len(says.owners) == 0:
+        return fallback.copy()
+    return best_per_question(concern_vectors @ says.vectors.T, says, fallback)
+
+
+def best_per_question(values: np.ndarray, says: Says, fallback: np.ndarray) -> np.ndarray:
+    """``(c, n)`` from ``(c, m)`` values per ``says`` entry: each question's best entry; ``fallback`` where a
+    question has none."""
     out = fallback.copy()
     if len(says.owners) == 0:
         return out
-    similarity = concern_vectors @ says.vectors.T
+    similarity = values
     starts = np.flatnonzero(np.r_[True, says.owners[1:] != says.owners[:-1]])
     out[:, says.owners[starts]] = np.maximum.reduceat(similarity, starts, axis=1)
     return out
@@ -60,13 +78,15 @@ def signals(
     concern_needs: np.ndarray,
     question_topics: np.ndarray,
     says: Says | None = None,
+    says_lexical: np.ndarray | None = None,
 ) -> np.ndarray:
     """The matcher's inputs, ``(c, n, len(SIGNALS))`` for c concerns and n questions.
 
     ``standing`` is the cosine as a z-score among all questions for this concern (a concern with one clearly
     closest question stands out); ``margin`` is the gap to this concern's best cosine (0 for the best).
     ``says`` is the best cosine to the ways seekers put the need the question answers (the cosine itself for
-    a question with no ``says``), ``says_standing`` its z-score.
+    a question with no ``says``), ``says_standing`` its z-score; ``says_lexical`` the best word overlap with
+    them (``(c, m)`` TF-IDF similarities per ``says`` entry; ``lexical`` for a question with none).
     """
     cosine = concern_vectors @ question_vectors.T
     standing = _standing(cosine)
@@ -74,7 +94,8 @@ def signals(
     sentence = sentence_vectors @ question_vectors.T
     topics = (concern_needs[:, None, :] * question_topics[None, :, :]).max(axis=2)
     said = cosine if says is None else says_similarity(concern_vectors, says, cosine)
-    return np.stack([cosine, standing, margin, sentence, lexical, topics, said, _standing(said)], axis=2)
+    worded = lexical if says is None or says_lexical is None else best_per_question(says_lexical, says, lexical)
+    return np.stack([cosine, standing, margin, sentence, lexical, topics, said, _standing(said), worded], axis=2)
 
 
 @dataclass(frozen=True)
@@ -124,7 +145,7 @@ class ConcernMatcher:
     def neutral(cls, model_id: str = "untrained") -> ConcernMatcher:
         """A plain, untrained rule for encoders with no trained matcher: a question matches a concern when it
         stands well out among all questions for it and is close in absolute terms too."""
-        coef = np.array([6.0, 1.2, 4.0, 0.0, 2.0, 0.5, 0.0, 0.0])  # the says signals need fitting
+        coef = np.array([6.0, 1.2, 4.0, 0.0, 2.0, 0.5, 0.0, 0.0, 0.0])  # the says signals need fitting
         return cls(model_id=model_id, coef=coef, intercept=-6.5, threshold=0.5, info={"trained": False})
 
 
