@@ -94,6 +94,7 @@ class _CorpusState:
     lexical: LexicalMatcher
     allowed: np.ndarray
     referral: np.ndarray
+    closing: np.ndarray  # placed at the close of the conversation (closing or follow-up)
     organisation: np.ndarray
     field_vectors: np.ndarray
     requires: np.ndarray  # (n, len(REQUIRES))
@@ -230,6 +231,7 @@ class Recommender:
             lexical=LexicalMatcher([q.text for q in self.corpus]),
             allowed=allowed,
             referral=referral,
+            closing=np.array([q.placement in ("closing", "follow_up") for q in self.corpus]),
             organisation=np.array([c == "About the Organization" for c in categories]),
             field_vectors=self._field_vectors(vectors.shape[1]),
             requires=requires,
@@ -483,6 +485,7 @@ class Recommender:
                 allowed=analysis.eligible,
                 referral=state.referral,
                 seed=analysis.secured,
+                closing=state.closing,
             )
             sensitive = state.meta.sensitive >= 0.5
             if chosen and all(sensitive[i] for i in chosen):

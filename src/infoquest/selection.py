@@ -15,6 +15,9 @@ NEAR_DUPLICATE = 0.85
 MMR_LAMBDA = 0.8
 #: Candidates considered for a set of k: enough for diversity, few enough to stay fast.
 POOL_FACTOR = 8
+#: Closing questions in a set of 5 or more (1 below): the guide closes with a referral ask and a thank-you,
+#: and a 20–30 minute conversation has room for one more closing question at most, not three.
+CLOSING_CAP = 2
 
 
 def select(
@@ -26,11 +29,14 @@ def select(
     allowed: np.ndarray,
     referral: np.ndarray,
     seed: Sequence[int] = (),
+    closing: np.ndarray | None = None,
 ) -> list[int]:
     """Indices of k questions chosen by MMR over the top of the ranking.
 
     Rules: no two near-duplicates; when ``k >= 5`` no category fills more than half the set (so at
-    least two categories appear); when ``k >= 8`` at least one referral question; nothing outside
+    least two categories appear); when ``k >= 8`` at least one referral question; at most ``CLOSING_CAP``
+    ``closing`` questions (closing or follow-up placement; one below k = 5), one of them kept for the referral
+    question when one is due; nothing outside
     ``allowed`` (questions that ask for a job, whose premise is false, or filtered by the caller).
     ``seed`` questions (those that answer the seeker's concerns) are kept and the set is filled around them.
     """
@@ -54,10 +60,18 @@ def select(
         nearest = np.maximum(nearest, pool_vectors @ vectors[i])
     taken = np.isin(pool, chosen)
     pool_categories = [categories[i] for i in pool]
+    is_closing = np.zeros(len(pool), dtype=bool) if closing is None else closing[pool]
+    is_referral = referral[pool]
+    closing_cap = CLOSING_CAP if k >= 5 else 1
     while len(chosen) < k:
         similarity = np.where(np.isfinite(nearest), nearest, 0.0)
         value = MMR_LAMBDA * relevance - (1 - MMR_LAMBDA) * np.maximum(similarity, 0.0)
         full = np.array([counts.get(c, 0) >= cap for c in pool_categories])
+        if closing is not None:
+            closings = int(closing[chosen].sum()) if chosen else 0
+            # The last closing slot waits for the referral question while one is due.
+            due = k >= 8 and not any(referral[i] for i in chosen)
+            full |= is_closing & ((closings >= closing_cap) | ((closings >= closing_cap - 1) & due & ~is_referral))
         value[taken | full | (similarity >= NEAR_DUPLICATE)] = -np.inf
         if not np.isfinite(value).any():
             if cap < k:  # the pool cannot fill the set under the cap: relax it rather than return fewer
