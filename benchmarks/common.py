@@ -81,14 +81,20 @@ def load_judgments() -> dict[str, dict[str, dict[str, int]]]:
 def valid_judges() -> dict[str, dict[str, dict[str, int]]]:
     """Each judge's grades still valid for the current corpus: a grade counts only where the question's text is
     unchanged since it was graded (``data/judged_texts_v1.json`` for the grades in ``data/judgments/``,
-    ``data/judged_texts_v2.json`` for those in ``data/judgments_v2/``, made for corpus v2)."""
+    ``data/judged_texts_v2.json`` for those in ``data/judgments_v2/``, made for corpus v2, and
+    ``data/judged_texts_v3.json`` for the third round in ``data/judgments_v3/``)."""
     import json as _json
 
     from infoquest.corpus import default_corpus
 
     current = {q.id: q.text for q in default_corpus()}
     judges: dict[str, dict[str, dict[str, int]]] = {}
-    for folder, texts_file in (("judgments", "judged_texts_v1.json"), ("judgments_v2", "judged_texts_v2.json")):
+    rounds = (
+        ("judgments", "judged_texts_v1.json"),
+        ("judgments_v2", "judged_texts_v2.json"),
+        ("judgments_v3", "judged_texts_v3.json"),
+    )
+    for folder, texts_file in rounds:
         if not (DATA / folder).exists():
             continue
         graded = _json.loads((DATA / texts_file).read_text(encoding="utf-8"))

@@ -296,8 +296,8 @@ class Recommender:
                 scores,
                 state.vectors,
                 priority,
-                limit=max(1, k - 2),
-                per_concern=3,
+                limit=max(1, k - 1),
+                per_concern=4,
             )
             out.append(
                 _Analysis(
