@@ -51,3 +51,30 @@ def test_every_written_question_is_one_question() -> None:
         text = write_question(c)
         if text is not None:
             assert text.endswith("?") and text.count("?") == 1 and text[0].isupper()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how that works with DOT drug testing",
+        "Almost every GM posting wants rooms division experience I don't have, so how do F&B people make that jump?",
+        "is it all twenty-somethings?",
+        "do companies see that as a conflict?",
+        "what reactivating it involves",
+    ],
+)
+def test_a_concern_whose_words_point_outside_it_gets_no_written_question(text: str) -> None:
+    # A blind judge found these unreadable: "that", "it" name something the span left out.
+    kind = "learn" if text.startswith(("how that", "what")) else "question"
+    assert write_question(Concern(text=text, start=0, end=len(text), kind=kind, sentence=text)) is None
+
+
+def test_chatty_openers_and_a_missing_apostrophe_are_tidied() -> None:
+    def written(text: str) -> str | None:
+        return write_question(Concern(text=text, start=0, end=len(text), kind="question", sentence=text))
+
+    assert written("Random one but can you bring a dog into park housing?") == "Can you bring a dog into park housing?"
+    assert written("but im 20, can I even work harvest if I can't legally taste?") == (
+        "I'm 20, can I even work harvest if I can't legally taste?"
+    )
+    assert written("Is it worth it to get a master's?") == "Is it worth it to get a master's?"

@@ -37,8 +37,22 @@ _QUESTION_WORD = re.compile(
 )
 _CLAUSE_START = re.compile(r"^(?:whether|if)\s+", re.IGNORECASE)
 _SHOULD_I = re.compile(r"^should i\b", re.IGNORECASE)
-# Words that point back to something the concern's span left out ("Do you think that's true?").
-_DANGLING = re.compile(r"\b(?:them|that's|those|these|her|him|she|he|they're)\b|\b(?:that|this)[?.!]*$", re.I)
+# Words that point back to something the concern's span left out ("Do you think that's true?", "how that works
+# with DOT testing", "make that jump", "see that as a conflict", "reactivating it", "is it all twenty-somethings?").
+_DANGLING = re.compile(
+    r"\b(?:them|that's|those|these|her|him|she|he|they're)\b|\b(?:that|this)[?.!]*$"
+    r"|\b(?:how|why|when|if)\s+(?:that|this|it)\b"
+    r"|\b(?:make|see|do|handle|take|get|reactivate|reactivating|renew|renewing|use|using)\s+(?:that|this|it)\b(?!\s+(?:to|for|the)\b)"
+    r"|^(?:is|was|does|did|will|would|can|could)\s+it\s+(?!(?:worth|possible|common|hard|easy|normal|realistic|better|"
+    r"smarter|ok|okay|usual|typical|necessary|too|true|likely|unusual|rare|risky)\b)",
+    re.I,
+)
+# Chatty openers the seeker typed before the question ("Random one but", "Kind of a weird one:").
+_OPENER = re.compile(
+    r"^(?:(?:kind of an?|a|one)\s+)?(?:random|weird|quick|silly|dumb|odd|last|other)\s+(?:one|question|thing)\b[,:]?\s*"
+    r"(?:but\s+|-\s*)?|^(?:also|and|but|so|plus|oh and|ok so|okay so)[,:]?\s+",
+    re.I,
+)
 _ABOUT_ME = re.compile(r"^(?:i|i'm|i am)\s+(?:want|wanna|can't|cannot|don't|do not|am|'m)\b", re.IGNORECASE)
 # "How the cash flow works": a wh-word with no verb right after it is an embedded question, not a question.
 _EMBEDDED = re.compile(
@@ -51,6 +65,7 @@ _FIRST_PERSON_CLAUSE = re.compile(r"^(?:i|i'm|i'd|i've|my|we|our)\b", re.IGNOREC
 def _clean(text: str) -> str:
     text = " ".join(text.split()).strip(" ,;:-")
     text = re.sub(r"^(?:about|of|with)\s+", "", text, flags=re.IGNORECASE)  # "about malpractice lawsuits"
+    text = _OPENER.sub("", text).strip(" ,;:-")
     return text.rstrip("?.! ")
 
 
@@ -66,6 +81,7 @@ def _sentence(text: str) -> str:
 
 
 def _fix_i(text: str) -> str:
+    text = re.sub(r"\b[iI]m\b", "I'm", text)  # "but im 20" typed without the apostrophe
     return re.sub(r"\bi\b", "I", re.sub(r"\bi'(m|d|ve|ll)\b", r"I'\1", text))
 
 
