@@ -7,7 +7,7 @@ content. Chunks follow line and sentence boundaries so each stays a coherent pie
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
@@ -21,18 +21,25 @@ def _units(text: str) -> list[str]:
     return units
 
 
-def chunk_text(text: str, count_tokens: Callable[[str], int], max_tokens: int) -> list[str]:
+def chunk_text(
+    text: str,
+    count_tokens: Callable[[str], int],
+    max_tokens: int,
+    count_many: Callable[[Sequence[str]], Sequence[int]] | None = None,
+) -> list[str]:
     """Greedily pack lines and sentences of ``text`` into chunks of at most ``max_tokens`` tokens.
 
     A single unit longer than the window is cut by words. Units stay on lines of their own within a chunk, so
-    a quote can name one line. Returns ``[]`` for blank text.
+    a quote can name one line. Returns ``[]`` for blank text. ``count_many``, when the encoder has one, counts
+    every unit in one call (a tokenizer call per line costs more than the counting).
     """
     budget = max(8, max_tokens - 8)  # headroom: tokenisers count joins and specials a little differently
     chunks: list[str] = []
     current: list[str] = []
     used = 0
-    for unit in _units(text):
-        size = count_tokens(unit)
+    units = _units(text)
+    sizes = list(count_many(units)) if count_many is not None and units else [count_tokens(u) for u in units]
+    for unit, size in zip(units, sizes, strict=True):
         if size > budget:
             if current:
                 chunks.append("\n".join(current))

@@ -81,10 +81,11 @@ class _Texts:
 
 
 def _texts(profile: Profile, encoder: Encoder) -> _Texts:
+    many = getattr(encoder, "count_tokens_many", None)  # optional: one tokenizer call for all of a text's lines
     return _Texts(
         sentences=goal_sentences(profile.goals)[:MAX_SENTENCES],
-        goals=chunk_text(profile.goals, encoder.count_tokens, encoder.max_tokens)[:1],
-        chunks=chunk_text(profile.resume, encoder.count_tokens, RESUME_CHUNK_TOKENS)[:MAX_RESUME_CHUNKS],
+        goals=chunk_text(profile.goals, encoder.count_tokens, encoder.max_tokens, many)[:1],
+        chunks=chunk_text(profile.resume, encoder.count_tokens, RESUME_CHUNK_TOKENS, many)[:MAX_RESUME_CHUNKS],
         role=[profile.role.strip()] if profile.role.strip() else [],
         concerns=extract_concerns(profile.goals),
     )

@@ -117,6 +117,10 @@ class StaticEncoder:
     def count_tokens(self, text: str) -> int:
         return len(self._ids([text])[0])
 
+    def count_tokens_many(self, texts: Sequence[str]) -> list[int]:
+        """``count_tokens`` for many texts in one tokenizer call."""
+        return [len(ids) for ids in self._ids(texts)]
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Embed ``texts``: ``(n, dimension)`` float32, unit-length rows (zero for a text with no known word)."""
         _, table, _, _ = self._load()
