@@ -109,6 +109,12 @@ def _coverage(fit: float, specific: float) -> float:
     return 1.0 - specific / fit if fit > 1e-9 else 1.0
 
 
+def family_weights(contributions: np.ndarray) -> dict[str, np.ndarray]:
+    """What pushed each question up, per family of signals: the sum of their positive contributions, ``(n,)``
+    each (computed once per profile rather than once per explained question)."""
+    return {family: np.clip(contributions[:, columns], 0, None).sum(axis=1) for family, columns in _COLUMNS.items()}
+
+
 def explain(
     row: int,
     question_text: str,
@@ -117,6 +123,7 @@ def explain(
     reading: Reading,
     bars: dict[str, float],
     limit: int = 3,
+    weights: dict[str, np.ndarray] | None = None,
 ) -> tuple[str, ...]:
     """The reasons for question ``row``, strongest first, at most ``limit``.
 
@@ -140,7 +147,10 @@ def explain(
         specific.append((float("inf"), concern_reason([concern for _, concern in answered])))
     for family, columns in _COLUMNS.items():
         # What pushed this question up: the positive contributions of the family's signals.
-        weight = float(np.clip(contributions[row, columns], 0, None).sum())
+        if weights is not None:
+            weight = float(weights[family][row])
+        else:
+            weight = float(np.clip(contributions[row, columns], 0, None).sum())
         if weight <= 0:
             continue
         if family == "goal" and answered:

@@ -32,7 +32,7 @@ from infoquest.premises import premises_met, requirement_matrix
 from infoquest.profile import Profile
 from infoquest.ranking import LinearRanker, load_ranker
 from infoquest.reading import Reading, read_profiles
-from infoquest.reasons import cutoffs, explain
+from infoquest.reasons import cutoffs, explain, family_weights
 from infoquest.recommendation import Recommendation
 from infoquest.seeker import Seeker
 from infoquest.trained import Trained, load_trained, untrained
@@ -116,6 +116,7 @@ class _Analysis:
     answered: dict[int, int]  # concern index -> question index
     written: tuple[tuple[int, str], ...]  # (concern index, written question) for concerns the bank cannot answer
     bars: dict[str, float]  # reasons.cutoffs: the same for every question of this profile, so computed once
+    weights: dict[str, np.ndarray]  # reasons.family_weights, likewise
 
 
 class Recommender:
@@ -310,6 +311,7 @@ class Recommender:
                     answered=answered,
                     written=self._written(reading, answered, priority, relevance, matcher.threshold),
                     bars=cutoffs(features),
+                    weights=family_weights(contributions),
                 )
             )
         return out
@@ -401,6 +403,7 @@ class Recommender:
             analysis.features,
             analysis.reading,
             analysis.bars,
+            weights=analysis.weights,
         )
 
     def _question(self, i: int) -> Question:
