@@ -29,9 +29,10 @@ def test_the_nursing_students_concerns_are_answered(rec: Recommender) -> None:
     assert insight.interviewee.kind == "practitioner"
     top = rec.recommend(profile, k=10)
     texts = " ".join(r.question.text.lower() for r in top)
-    assert "burnout" in texts and "night shift" in texts and "bilingual" in texts
+    assert "burnout" in texts and "night shift" in texts
+    assert "bilingual" in texts or "second language" in texts
     answered = {c for r in top for c in r.concerns}
-    assert {"burnout", "night shifts"} <= answered
+    assert {"burnout", "night shifts", "Does being bilingual in Cantonese help?"} <= answered
     assert any(r.reasons and r.reasons[0].startswith('Answers your worry: "burnout"') for r in top)
 
 
