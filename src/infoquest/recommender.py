@@ -36,7 +36,7 @@ from infoquest.reasons import cutoffs, explain, family_weights
 from infoquest.recommendation import Recommendation
 from infoquest.seeker import Seeker
 from infoquest.trained import Trained, load_trained, untrained
-from infoquest.vocab import PLACEMENTS, REQUIRES, TOPICS
+from infoquest.vocab import CATEGORIES, PLACEMENTS, REQUIRES, TOPICS
 from infoquest.writer import write_question
 
 logger = logging.getLogger(__name__)
@@ -435,8 +435,10 @@ class Recommender:
 
     def _written_result(self, analysis: _Analysis, c: int, text: str, n: int, rank: int) -> Recommendation:
         concern = analysis.reading.concerns[c]
-        # The written question borrows its category from the bank question nearest to the concern.
-        nearest = int(np.argmax(self._state.vectors @ analysis.reading.text.concern_vectors[c]))
+        # The written question borrows its category from the bank question nearest to the concern (never "About
+        # the Organization": it asks about the seeker's concern, not the interviewee's employer).
+        similarity = self._state.vectors @ analysis.reading.text.concern_vectors[c]
+        nearest = int(np.argmax(np.where(self._state.organisation, -np.inf, similarity)))
         question = Question(id=f"W{n}", text=text, category=self._state.categories[nearest], source="goals")
         return Recommendation(
             question=question, score=0.0, rank=rank, reasons=(_written_reason(concern),), concerns=(concern.text,)
@@ -631,15 +633,28 @@ class Recommender:
             get_index(default, self.encoder, self.cache_dir).vectors,
         )
         minutes = [round(float(np.clip(m, 1.0, 5.0)) * 2) / 2 for m in meta.minutes]
+        categories = meta.categories()
+        sensitive = [bool(v >= 0.5) for v in meta.sensitive]
+        organisation = CATEGORIES.index("About the Organization")
+        for n, q in enumerate(mine):
+            if q.source != "goals":
+                continue
+            # Written from the seeker's own concern, it asks about the field, not the interviewee's employer, and
+            # the seeker chose to raise it: it is held back to the careful part of a plan only when it is about
+            # pay, not because nearby bank questions are about an employer's own hiring.
+            if categories[n] == "About the Organization":
+                ranked = [int(i) for i in np.argsort(-meta.category[n]) if int(i) != organisation]
+                categories[n] = CATEGORIES[ranked[0]]
+            sensitive[n] = sensitive[n] and categories[n] == "Salary and Advancement Opportunities"
         return [
             Candidate(
                 id=q.id,
                 text=q.text,
-                category=meta.categories()[n],
+                category=categories[n],
                 score=0.0,
                 minutes=minutes[n],
                 placement=PLACEMENTS[int(meta.placement[n].argmax())],
-                sensitive=bool(meta.sensitive[n] >= 0.5),
+                sensitive=sensitive[n],
                 referral=False,
                 yours=q.source == "yours",
                 source=q.source,
