@@ -482,12 +482,24 @@ class Recommender:
         out = []
         for analysis in self._analyse(self.read(profiles), k):
             written = list(analysis.written)[: k // 4]
+            # The set is filled with questions this interviewee can answer (when the reading is unsure every kind
+            # fits a little and nothing is left out), or that address a concern no answer above addresses yet: a
+            # question this interviewee answers less well beats leaving the concern unanswered. Too few such
+            # questions: all eligible ones.
+            features = analysis.features
+            open_concerns = [c for c in range(len(features.relevance)) if c not in analysis.answered]
+            concern_relevant = (
+                (features.relevance[open_concerns] >= features.threshold).any(axis=0)
+                if open_concerns
+                else np.zeros(len(analysis.scores), dtype=bool)
+            )
+            answerable = analysis.eligible & ((features.values[:, _KIND_FIT] >= MIN_KIND_FIT) | concern_relevant)
             chosen = selection.select(
                 analysis.scores,
                 state.vectors,
                 state.categories,
                 k - len(written),
-                allowed=analysis.eligible,
+                allowed=answerable if answerable.sum() >= 2 * k else analysis.eligible,
                 referral=state.referral,
                 seed=analysis.secured,
                 closing=state.closing,
