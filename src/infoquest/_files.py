@@ -12,7 +12,11 @@ import errno
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO, TypeVar
+
+_T = TypeVar("_T")
 
 _CHUNK = 1024 * 1024
 # O_NONBLOCK: opening a FIFO that appeared between the stat and the open must not wait for a writer.
@@ -114,3 +118,19 @@ def new_file_beside(path: Path) -> tuple[Path, int]:
         except FileExistsError:
             continue
     raise FileExistsError(f"no free temporary name next to {path}")  # pragma: no cover
+
+
+def replace_with(path: Path, new: tuple[Path, int], write: Callable[[BinaryIO], _T]) -> _T:
+    """Fill ``new`` (from :func:`new_file_beside`) with ``write``, sync it and move it over ``path``; remove it
+    if anything fails, so ``path`` is either left as it was or replaced whole. Returns what ``write`` returns."""
+    tmp, fd = new
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            result = write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return result

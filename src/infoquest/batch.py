@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from infoquest import _checks as checks
-from infoquest._files import new_file_beside
+from infoquest._files import new_file_beside, replace_with
 from infoquest.batch_input import INPUT_FORMATS, ProfileRecord, format_of, read_records
 from infoquest.errors import InputError, ProfileError
 from infoquest.recommendation import Recommendation
@@ -219,17 +219,7 @@ def write_results(
         output.flush()
         return summary
     target = Path(output)
-    tmp, handle = _temporary(target)
-    try:
-        with handle:
-            summary = _write(results, handle, progress)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return summary
+    return replace_with(target, _temporary(target), lambda handle: _write(results, handle, progress))
 
 
 def _write(
@@ -246,13 +236,12 @@ def _write(
     return BatchSummary(ok, errors)
 
 
-def _temporary(target: Path) -> tuple[Path, BinaryIO]:
+def _temporary(target: Path) -> tuple[Path, int]:
     """A new file next to ``target``, created with mode 0o666 so the user's umask decides, as for any output."""
     try:
-        tmp, fd = new_file_beside(target)
+        return new_file_beside(target)
     except FileNotFoundError:
         raise InputError(f"{clip(str(target), 200)}: its folder does not exist; create it first") from None
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise InputError(f"{clip(str(target), 200)}: cannot be written ({reason}); check the folder") from None
-    return tmp, open(fd, "wb")

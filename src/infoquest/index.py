@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from infoquest._files import new_file_beside
+from infoquest._files import new_file_beside, replace_with
 from infoquest._version import __version__
 from infoquest.corpus import Corpus
 from infoquest.encoders import Encoder
@@ -175,16 +175,8 @@ def load_index(corpus: Corpus, model_id: str, cache_dir: Path) -> QuestionIndex 
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    tmp, fd = new_file_beside(path)  # readable by others under the user's umask, unlike mkstemp's 0600
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    # new_file_beside: readable by others under the user's umask, unlike mkstemp's 0600
+    replace_with(path, new_file_beside(path), lambda handle: handle.write(data))
 
 
 def save_index(index: QuestionIndex, cache_dir: Path) -> Path:
