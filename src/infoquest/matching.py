@@ -40,16 +40,10 @@ class Says:
     vectors: np.ndarray  # (m, d)
     owners: np.ndarray  # (m,) question index
 
-    @classmethod
-    def empty(cls, dimension: int) -> Says:
-        return cls(np.zeros((0, dimension), dtype=np.float32), np.zeros(0, dtype=np.int64))
-
 
 def says_similarity(concern_vectors: np.ndarray, says: Says, fallback: np.ndarray) -> np.ndarray:
     """``(c, n)``: each concern's best cosine among each question's ``says``; ``fallback`` (the cosine to the
     question itself) where a question has none."""
-    if len(says.owners) == 0:
-        return fallback.copy()
     return best_per_question(concern_vectors @ says.vectors.T, says, fallback)
 
 
@@ -57,11 +51,9 @@ def best_per_question(values: np.ndarray, says: Says, fallback: np.ndarray) -> n
     """``(c, n)`` from ``(c, m)`` values per ``says`` entry: each question's best entry; ``fallback`` where a
     question has none."""
     out = fallback.copy()
-    if len(says.owners) == 0:
-        return out
-    similarity = values
-    starts = np.flatnonzero(np.r_[True, says.owners[1:] != says.owners[:-1]])
-    out[:, says.owners[starts]] = np.maximum.reduceat(similarity, starts, axis=1)
+    if len(says.owners):
+        starts = np.flatnonzero(np.r_[True, says.owners[1:] != says.owners[:-1]])
+        out[:, says.owners[starts]] = np.maximum.reduceat(values, starts, axis=1)
     return out
 
 

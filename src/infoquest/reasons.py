@@ -118,12 +118,11 @@ def family_weights(contributions: np.ndarray) -> dict[str, np.ndarray]:
 def explain(
     row: int,
     question_text: str,
-    contributions: np.ndarray,
+    weights: dict[str, np.ndarray],
     features: FeatureSet,
     reading: Reading,
     bars: dict[str, float],
     limit: int = 3,
-    weights: dict[str, np.ndarray] | None = None,
 ) -> tuple[str, ...]:
     """The reasons for question ``row``, strongest first, at most ``limit``.
 
@@ -145,12 +144,9 @@ def explain(
     if answered:
         answered.sort(key=lambda item: -item[0])
         specific.append((float("inf"), concern_reason([concern for _, concern in answered])))
-    for family, columns in _COLUMNS.items():
-        # What pushed this question up: the positive contributions of the family's signals.
-        if weights is not None:
-            weight = float(weights[family][row])
-        else:
-            weight = float(np.clip(contributions[row, columns], 0, None).sum())
+    for family in _COLUMNS:
+        # What pushed this question up: the positive contributions of the family's signals (family_weights).
+        weight = float(weights[family][row])
         if weight <= 0:
             continue
         if family == "goal" and answered:

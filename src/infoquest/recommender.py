@@ -109,7 +109,6 @@ class _Analysis:
 
     reading: Reading
     features: FeatureSet
-    contributions: np.ndarray
     scores: np.ndarray
     eligible: np.ndarray  # allowed, premise met
     secured: tuple[int, ...]  # the questions that answer concerns, in concern order
@@ -304,7 +303,6 @@ class Recommender:
                 _Analysis(
                     reading=reading,
                     features=features,
-                    contributions=contributions,
                     scores=scores,
                     eligible=eligible,
                     secured=tuple(secured),
@@ -399,11 +397,10 @@ class Recommender:
         return explain(
             i,
             self.corpus[i].text,
-            analysis.contributions,
+            analysis.weights,
             analysis.features,
             analysis.reading,
             analysis.bars,
-            weights=analysis.weights,
         )
 
     def _question(self, i: int) -> Question:
