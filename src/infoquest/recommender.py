@@ -237,7 +237,7 @@ class Recommender:
             requires=requires,
             raised=np.zeros(len(self.corpus), dtype=bool) if raised is None else raised,
             says=Says(index.says(), says_owners(self.corpus)),
-            says_lexical=LexicalMatcher([s for q in self.corpus for s in q.says] or ["-"]),
+            says_lexical=LexicalMatcher([s for q in self.corpus for s in q.says]),
         )
 
     def _field_vectors(self, dimension: int) -> np.ndarray:
