@@ -66,17 +66,15 @@ def test_plural(noun: str, plural: str) -> None:
 
 # --- the trained guard (real model) ------------------------------------------------------------------------
 
+SHADOW = "Could I shadow you for a day on the unit?"
 GUIDE_RECOMMENDS = [
     "Do you know anyone else I should talk to about opening a contracting business?",
     "Would you mind if I followed up with you in a few months?",
-    "Could I shadow you for a day on the unit?",
+    SHADOW,
     "Would you look over my résumé and tell me what you would change?",
     "May I connect with you on LinkedIn and keep you posted on how my search goes?",
     "How does your team usually decide whom to hire for entry-level roles?",
-    pytest.param(
-        "Could you introduce me to someone on your team who made the switch from teaching?",
-        marks=pytest.mark.xfail(strict=True, reason="known miss of the current guard (prob. above threshold)"),
-    ),
+    "Could you introduce me to someone on your team who made the switch from teaching?",
     "What companies might be interested in hiring someone with my qualifications?",
 ]
 JOB_REQUESTS = [
@@ -89,16 +87,21 @@ JOB_REQUESTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def guard():
+#: Both shipped guards: the static one is what ``pip install infoquest`` (no torch) checks with.
+@pytest.fixture(scope="module", params=["static", pytest.param("minilm", marks=pytest.mark.slow)])
+def guard(request):
+    from infoquest.encoders import resolve_encoder
     from infoquest.etiquette import EtiquetteGuard
 
-    return EtiquetteGuard()
+    return EtiquetteGuard(resolve_encoder(request.param))
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("question", GUIDE_RECOMMENDS)
-def test_what_the_guide_recommends_is_not_flagged(guard, question: str) -> None:
+def test_what_the_guide_recommends_is_not_flagged(request, guard, question: str) -> None:
+    if question == SHADOW and guard.encoder.model_id.startswith("infoquest/static"):
+        # A known miss, kept visible: strict, so the day the static guard gets it right this fails.
+        request.applymarker(pytest.mark.xfail(strict=True, reason="known miss of the static guard"))
     assert not guard.check([question])[0].asks_for_job
 
 
