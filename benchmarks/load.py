@@ -114,8 +114,8 @@ def schedule(n: int, seed: int = 0) -> list[str]:
     return out
 
 
-def start_server(port: int, log: Any) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+def start_server(port: int, log: Any, encoder: str = "auto") -> subprocess.Popen[bytes]:
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "INFOQUEST_ENCODER": encoder}
     command = [sys.executable, "-m", "infoquest", "serve", "--host", "127.0.0.1", "--port", str(port)]
     return subprocess.Popen(command, env=env, stdout=log, stderr=log, stdin=subprocess.DEVNULL)
 
@@ -165,12 +165,12 @@ async def watch_memory(pid: int, result: LoadResult, stop: asyncio.Event) -> Non
         await asyncio.sleep(0.5)
 
 
-async def run_async(requests: int, concurrency: int, max_seconds: float) -> LoadResult:
+async def run_async(requests: int, concurrency: int, max_seconds: float, encoder: str = "auto") -> LoadResult:
     result = LoadResult(concurrency=concurrency)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryFile() as log:
-        server = start_server(port, log)
+        server = start_server(port, log, encoder)
         try:
             await wait_ready(base, server)
             # A warm-up round touches every endpoint (and lets allocator pools settle) before measuring;
@@ -199,9 +199,10 @@ async def run_async(requests: int, concurrency: int, max_seconds: float) -> Load
     return result
 
 
-def run(requests: int = 2000, concurrency: int = 50, max_seconds: float = 900) -> LoadResult:
-    """Run the load test against a fresh server process; see the module docstring."""
-    return asyncio.run(run_async(requests, concurrency, max_seconds))
+def run(requests: int = 2000, concurrency: int = 50, max_seconds: float = 900, encoder: str = "auto") -> LoadResult:
+    """Run the load test against a fresh server process (``encoder`` as ``$INFOQUEST_ENCODER``); see the module
+    docstring."""
+    return asyncio.run(run_async(requests, concurrency, max_seconds, encoder))
 
 
 def ms(values: list[float], q: float) -> str:
@@ -251,8 +252,11 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--max-seconds", type=float, default=900)
     parser.add_argument("--no-write", action="store_true", help="Print the report only.")
+    parser.add_argument(
+        "--encoder", choices=("auto", "static", "minilm"), default="auto", help="The server's encoder (default: auto)."
+    )
     args = parser.parse_args()
-    result = run(args.requests, args.concurrency, args.max_seconds)
+    result = run(args.requests, args.concurrency, args.max_seconds, args.encoder)
     command = "python benchmarks/load.py " + " ".join(sys.argv[1:])
     text = report(result, command.strip())
     print(text)

@@ -28,10 +28,12 @@ def bench():
 
 
 def test_dev_ndcg_at_10_stays_at_the_recorded_level(bench):
+    # The static run: features, ranker and selection are the same code for both encoders, and the MiniLM
+    # run (evaluation.json, `make bench`) takes minutes here. Its floor is evaluation_static.json's.
     evaluate, train_ranker, qrels = bench
-    recorded = json.loads((BENCHMARKS / "results" / "evaluation.json").read_text())["floor"]
+    recorded = json.loads((BENCHMARKS / "results" / "evaluation_static.json").read_text())["floor"]
     ids, profiles = train_ranker.persona_profiles()
-    rec = train_ranker.feature_recommender("minilm")  # the recorded floor is the MiniLM run (evaluation.json)
+    rec = train_ranker.feature_recommender("static")
     matrices = np.array(rec.feature_matrices(profiles))
     judged = train_ranker.judged_indices(rec, ids, qrels)
     qids = [q.id for q in rec.corpus]
@@ -50,8 +52,11 @@ def test_etiquette_f1_on_the_held_out_split_stays_at_the_recorded_level(bench):
     guard = EtiquetteGuard()
     rows = read_jsonl(DATA / "etiquette.jsonl")
     _, test = stratified_split([r["kind"] for r in rows])
-    verdicts = guard.check([rows[i]["text"] for i in test])
-    f1 = f1_score([rows[i]["asks_for_job"] for i in test], [v.asks_for_job for v in verdicts])
+    texts = [rows[i]["text"] for i in test]
+    # The classifier's verdicts, as train_guard.py scores them (check() would also build a suggestion for
+    # every flagged question, which is tested in test_etiquette.py).
+    flagged = guard.probabilities(texts, guard.encoder.encode(texts)) >= guard.threshold
+    f1 = f1_score([rows[i]["asks_for_job"] for i in test], flagged)
     assert f1 >= guard.head.info["test_f1"] - 0.03
 
 
