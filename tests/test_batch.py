@@ -247,3 +247,36 @@ def test_batch_results_never_hold_the_resume_outside_the_reasons(rec, tmp_path):
     out = tmp_path / "out.jsonl"
     write_results(recommend_file(path, rec, k=2), out)
     assert secret not in out.read_text(encoding="utf-8")
+
+
+def _ids(results: Sequence[BatchResult]) -> list[object]:
+    return [(r.line, r.id, r.error, [q.question.id for q in r.questions]) for r in results]
+
+
+def test_worker_processes_give_the_same_answers_in_input_order_with_errors_passed_through(rec):
+    items: list[Profile | str] = [*profiles(9)]
+    items[4] = "line 5: goals is not text"
+    one = list(recommend_profiles(rec, records(items), k=4, chunk_size=2))
+    two = list(recommend_profiles(rec, records(items), k=4, chunk_size=2, workers=2))
+    assert _ids(two) == _ids(one)
+    assert two[4].error == "line 5: goals is not text"
+    # Scores may differ in the last digit (one BLAS thread per worker sums in another order), nothing else.
+    for a, b in zip(one, two, strict=True):
+        for q, r in zip(a.questions, b.questions, strict=True):
+            assert q.to_dict() | {"score": 0} == r.to_dict() | {"score": 0}
+            assert q.score == pytest.approx(r.score, abs=1e-5)
+
+
+def test_a_recommender_that_cannot_be_copied_to_a_worker_is_refused_in_one_line(tmp_path):
+    class LocalEncoder(HashingEncoder):  # a class defined in a function cannot be pickled
+        pass
+
+    local = Recommender(encoder=LocalEncoder(64), trained=False, cache_dir=tmp_path)
+    with pytest.raises(InputError, match="cannot run in worker processes.*workers=1"):
+        list(recommend_profiles(local, records(profiles(2)), k=3, workers=2))
+
+
+@pytest.mark.parametrize("workers", [0, 65, 1.5, "2"])
+def test_workers_out_of_range_is_refused(rec, workers):
+    with pytest.raises(InputError, match="workers"):
+        recommend_profiles(rec, records(profiles(1)), workers=workers)

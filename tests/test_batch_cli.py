@@ -196,3 +196,13 @@ def test_the_example_files_run_with_the_real_recommender():
         records = lines(result.stdout)
         assert len(records) == count and all(len(r.get("questions", [])) == 5 for r in records), records
         assert result.stderr.splitlines()[-1] == f"{count} profiles: {count} ok, 0 errors"
+
+
+def test_workers_answer_the_example_file_like_one_process():
+    # The static model: each worker process loads its own (about half a second), no torch.
+    one = run(EXAMPLES / "profiles.jsonl", "-k", "4", "--encoder", "static")
+    two = run(EXAMPLES / "profiles.jsonl", "-k", "4", "--encoder", "static", "--workers", "2")
+    assert one.exit_code == two.exit_code == 0, two.output
+    ids = [[(r["line"], [q["id"] for q in r["questions"]]) for r in lines(result.stdout)] for result in (one, two)]
+    assert ids[0] == ids[1] and len(ids[0]) == 5
+    assert two.stderr.splitlines()[-1] == "5 profiles: 5 ok, 0 errors"

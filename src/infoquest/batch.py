@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 #: Profiles answered per ``recommend_many`` call.
 CHUNK_SIZE = 64
+#: The most worker processes a batch may use.
+MAX_WORKERS = 64
 _MAX_K = 100
 
 
@@ -75,9 +77,17 @@ class BatchSummary:
 
 
 def recommend_profiles(
-    recommender: Recommender, records: Iterable[ProfileRecord], *, k: int = 10, chunk_size: int = CHUNK_SIZE
+    recommender: Recommender,
+    records: Iterable[ProfileRecord],
+    *,
+    k: int = 10,
+    chunk_size: int = CHUNK_SIZE,
+    workers: int = 1,
 ) -> Iterator[BatchResult]:
     """Select ``k`` questions for each record's profile, ``chunk_size`` profiles per ``recommend_many`` call.
+
+    With ``workers`` above 1, chunks are answered in that many worker processes, each with its own copy of
+    ``recommender`` (see :mod:`infoquest.workers`); results still come in input order, and are the same.
 
     A record with an ``error`` passes through as an error result. A profile the recommender refuses
     (``ProfileError``) becomes an error result too; any other failure (a missing model, a bug) stops the
@@ -87,32 +97,55 @@ def recommend_profiles(
         An iterator of one :class:`BatchResult` per record, in order; it reads ``records`` as it goes.
 
     Raises:
-        InputError: ``k`` is not between 1 and 100, or ``chunk_size`` is not a positive whole number.
+        InputError: ``k`` is not between 1 and 100, ``chunk_size`` is not a positive whole number,
+            ``workers`` is not between 1 and ``MAX_WORKERS``, or the recommender cannot be copied to a worker
+            process (an encoder object that cannot be pickled).
+        WorkerError: while iterating, a worker process died.
     """
     k = checks.whole_number("k", k, 1, _MAX_K)
     chunk_size = checks.whole_number("chunk_size", chunk_size, 1, 100_000)
-    return _recommend(recommender, records, k, chunk_size)
+    workers = checks.whole_number("workers", workers, 1, MAX_WORKERS)
+    return _recommend(recommender, records, k, chunk_size, workers)
 
 
-def _recommend(recommender: Recommender, records: Iterable[ProfileRecord], k: int, size: int) -> Iterator[BatchResult]:
+_Answers = list[list[Recommendation] | str]
+_Job = tuple[list[ProfileRecord], int]
+
+
+def _recommend(
+    recommender: Recommender, records: Iterable[ProfileRecord], k: int, size: int, workers: int
+) -> Iterator[BatchResult]:
     iterator = iter(records)
-    while chunk := list(islice(iterator, size)):
-        answers = iter(_answer(recommender, [r.profile for r in chunk if r.profile is not None], k))
-        for record in chunk:
-            answer = next(answers) if record.profile is not None else record.error or "no profile"
+    jobs: Iterator[_Job] = ((chunk, k) for chunk in iter(lambda: list(islice(iterator, size)), []))
+    answered: Iterator[tuple[_Job, _Answers]]
+    if workers == 1:
+        answered = ((job, _answer_chunk(recommender, job)) for job in jobs)
+    else:
+        from infoquest.workers import in_workers
+
+        answered = in_workers(recommender, _answer_chunk, jobs, workers)
+    for (chunk, _), answers in answered:
+        for record, answer in zip(chunk, answers, strict=True):
             if isinstance(answer, str):
                 yield BatchResult(record.line, record.id, error=answer)
             else:
                 yield BatchResult(record.line, record.id, questions=tuple(answer))
 
 
-def _answer(recommender: Recommender, profiles: list[Profile], k: int) -> list[list[Recommendation] | str]:
+def _answer_chunk(recommender: Recommender, job: _Job) -> _Answers:
+    """Per record of a chunk, its questions or why it has none (run in a worker process, or here)."""
+    chunk, k = job
+    answers = iter(_answer(recommender, [r.profile for r in chunk if r.profile is not None], k))
+    return [next(answers) if r.profile is not None else r.error or "no profile" for r in chunk]
+
+
+def _answer(recommender: Recommender, profiles: list[Profile], k: int) -> _Answers:
     if not profiles:
         return []
     try:
         return list(recommender.recommend_many(profiles, k=k))
     except ProfileError:  # one profile spoils the chunk: answer them one by one to find it
-        out: list[list[Recommendation] | str] = []
+        out: _Answers = []
         for profile in profiles:
             try:
                 out.append(recommender.recommend(profile, k=k))
@@ -129,6 +162,7 @@ def recommend_file(
     input_format: str | None = None,
     stdin: BinaryIO | None = None,
     chunk_size: int = CHUNK_SIZE,
+    workers: int = 1,
 ) -> Iterator[BatchResult]:
     """Recommend questions for every profile in a JSON Lines or CSV file, streaming.
 
@@ -140,6 +174,8 @@ def recommend_file(
         input_format: ``"jsonl"`` or ``"csv"``; default: from the file's extension (JSON Lines for ``"-"``).
         stdin: the binary stream ``"-"`` reads (default: ``sys.stdin.buffer``).
         chunk_size: profiles per ``recommend_many`` call.
+        workers: worker processes answering chunks side by side (1: in this process); see
+            :func:`recommend_profiles`.
 
     Returns:
         An iterator of one :class:`BatchResult` per record, in input order; the file is read as it is consumed
@@ -159,12 +195,11 @@ def recommend_file(
         recommender = Recommender()
     if name == "-":
         records = read_records(stdin or sys.stdin.buffer, fmt)
-        return recommend_profiles(recommender, records, k=k, chunk_size=chunk_size)
+        return recommend_profiles(recommender, records, k=k, chunk_size=chunk_size, workers=workers)
     stream = _open(name)
     try:
-        results = recommend_profiles(
-            recommender, read_records(stream, fmt, base_dir=Path(name).parent), k=k, chunk_size=chunk_size
-        )
+        records = read_records(stream, fmt, base_dir=Path(name).parent)
+        results = recommend_profiles(recommender, records, k=k, chunk_size=chunk_size, workers=workers)
     except BaseException:
         stream.close()
         raise

@@ -289,9 +289,24 @@ def check(questions: tuple[str, ...], file: str | None, fmt: str) -> None:
     help="The embedding model: static is fastest; auto is MiniLM when installed, else static.",
 )
 @click.option("--progress", is_flag=True, help="Count profiles on stderr even when it is not a terminal.")
+@click.option(
+    "--workers",
+    "-w",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes answering side by side, each with its own model; one per core is fastest.",
+)
 @_library_errors
 def batch(
-    file: str, output: str | None, k: int, fmt: str, input_format: str | None, encoder: str, progress: bool
+    file: str,
+    output: str | None,
+    k: int,
+    fmt: str,
+    input_format: str | None,
+    encoder: str,
+    progress: bool,
+    workers: int,
 ) -> None:
     """Recommend K questions for every profile in FILE (JSON Lines or CSV; - for standard input), writing one
     JSON line per profile: {"line", "id", "questions"} or, for a profile that cannot be used, {"line", "id",
@@ -303,13 +318,15 @@ def batch(
     \b
     Example:
       infoquest batch examples/profiles.csv -k 3 --encoder static
+      infoquest batch examples/profiles.jsonl -k 5 --workers 2
     """
     from infoquest.batch import recommend_file, write_results
 
     del fmt  # JSON Lines is the one output format
     # Binary streams: JSON Lines is UTF-8 whatever the locale.
     stdin, stdout = getattr(sys.stdin, "buffer", None), getattr(sys.stdout, "buffer", sys.stdout)
-    results = recommend_file(file, _recommender(None, encoder), k=k, input_format=input_format, stdin=stdin)
+    recommender = _recommender(None, encoder)
+    results = recommend_file(file, recommender, k=k, input_format=input_format, stdin=stdin, workers=workers)
     counter = _Counter() if progress or sys.stderr.isatty() else None
     try:
         summary = write_results(results, output or stdout, progress=counter)

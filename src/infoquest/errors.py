@@ -42,3 +42,7 @@ class IndexCacheError(InfoquestError):
 
 class ProfileError(InfoquestError, ValueError):
     """A profile cannot be used: it has neither goals nor a résumé, or a field is out of range."""
+
+
+class WorkerError(InfoquestError):
+    """A worker process of a batch stopped (killed, out of memory) before it answered its profiles."""

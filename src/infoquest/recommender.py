@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
@@ -164,6 +165,14 @@ class Recommender:
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self._ranker = ranker
         self._use_trained = trained
+
+    #: What a copy in another process is built from; everything else is loaded there on first use.
+    _RECIPE = ("corpus", "_encoder", "cache_dir", "_ranker", "_use_trained")
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Pickled (for ``infoquest batch --workers``) as its constructor's arguments only: the loaded
+        # model, index and heads hold locks and memory maps, and a worker loads its own.
+        return {name: self.__dict__[name] for name in self._RECIPE}
 
     @cached_property
     def encoder(self) -> Encoder:

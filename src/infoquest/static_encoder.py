@@ -44,6 +44,13 @@ class StaticEncoder:
         self.folder = Path(folder) if folder is not None else _paths.data_file(SHIPPED)
         self._loaded: tuple[Any, np.ndarray, int | None, dict[str, Any]] | None = None
         self._lock = threading.Lock()
+        self._in_memory = False
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Sent to another process (``infoquest batch --workers``) as its folder; the model loads there.
+        if self._in_memory:
+            raise TypeError("a static model built in memory (from_table) cannot be sent to another process")
+        return (type(self), (self.folder,))
 
     @classmethod
     def from_table(
@@ -53,6 +60,7 @@ class StaticEncoder:
         from tokenizers import Tokenizer
 
         encoder = cls(Path(tokenizer_file).parent)
+        encoder._in_memory = True
         tokenizer = Tokenizer.from_file(str(tokenizer_file))
         encoder._loaded = (
             tokenizer,

