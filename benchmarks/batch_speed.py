@@ -7,7 +7,8 @@ benchmarks/data/goals.jsonl and the role texts of benchmarks/data/roles.jsonl, w
 and times what ``infoquest batch`` does (``recommend_file`` + ``write_results``, k=10) on a warm
 recommender, twice: with the résumé text inline, and with ``resume_path`` (each résumé file read and
 parsed per profile: PDF, DOCX, Markdown, text). It also times the whole command in a new process (cold
-start included), with one process and with ``--workers 2``. Medians of ``--repeats`` runs. Writes benchmarks/results/batch.md.
+start included), with one process and with ``--workers 2``. Medians of ``--repeats`` runs.
+Writes benchmarks/results/batch.md.
 """
 
 from __future__ import annotations

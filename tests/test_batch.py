@@ -272,7 +272,7 @@ def test_a_recommender_that_cannot_be_copied_to_a_worker_is_refused_in_one_line(
         pass
 
     local = Recommender(encoder=LocalEncoder(64), trained=False, cache_dir=tmp_path)
-    with pytest.raises(InputError, match="cannot run in worker processes.*workers=1"):
+    with pytest.raises(InputError, match=r"cannot run in worker processes.*workers=1"):
         list(recommend_profiles(local, records(profiles(2)), k=3, workers=2))
 
 
