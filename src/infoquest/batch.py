@@ -88,6 +88,8 @@ def recommend_profiles(
 
     With ``workers`` above 1, chunks are answered in that many worker processes, each with its own copy of
     ``recommender`` (see :mod:`infoquest.workers`); results still come in input order, and are the same.
+    As with any ``multiprocessing`` code, a script that uses workers must start them under
+    ``if __name__ == "__main__":`` (the workers import the script).
 
     A record with an ``error`` passes through as an error result. A profile the recommender refuses
     (``ProfileError``) becomes an error result too; any other failure (a missing model, a bug) stops the
