@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         ModelError,
         ProfileError,
         ResumeReadError,
+        WorkerError,
     )
     from infoquest.etiquette import EtiquetteGuard, EtiquetteVerdict, check_question, check_questions
     from infoquest.interviewee import Interviewee
@@ -78,6 +79,7 @@ _LAZY: dict[str, str] = {
     "Recommender": "infoquest.recommender",
     "resolve_encoder": "infoquest.encoders",
     "ResumeReadError": "infoquest.errors",
+    "WorkerError": "infoquest.errors",
     "ResumeText": "infoquest.resume",
     "Seeker": "infoquest.seeker",
     "SentenceTransformerEncoder": "infoquest.transformer_encoder",
@@ -132,6 +134,7 @@ __all__ = [
     "SentenceTransformerEncoder",
     "StaticEncoder",
     "ValidationReport",
+    "WorkerError",
     "__version__",
     "check_question",
     "check_questions",
