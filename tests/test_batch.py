@@ -280,3 +280,19 @@ def test_a_recommender_that_cannot_be_copied_to_a_worker_is_refused_in_one_line(
 def test_workers_out_of_range_is_refused(rec, workers):
     with pytest.raises(InputError, match="workers"):
         recommend_profiles(rec, records(profiles(1)), workers=workers)
+
+
+class MyRecommender(Recommender):  # module level, so it pickles
+    pass
+
+
+@pytest.mark.parametrize("kind", [Recommender, MyRecommender])
+def test_a_used_recommender_pickles_without_what_it_loaded(tmp_path, kind):
+    import pickle
+
+    used = kind(encoder=HashingEncoder(128), trained=False, cache_dir=tmp_path)
+    used.recommend(profiles(1)[0], k=3)  # loads the encoder, index and heads
+    copy = pickle.loads(pickle.dumps(used))
+    assert type(copy) is kind
+    assert set(vars(copy)) == {"corpus", "_encoder", "cache_dir", "_ranker", "_use_trained"}
+    assert dicts([copy.recommend(profiles(1)[0], k=3)]) == dicts([used.recommend(profiles(1)[0], k=3)])

@@ -206,3 +206,10 @@ def test_workers_answer_the_example_file_like_one_process():
     ids = [[(r["line"], [q["id"] for q in r["questions"]]) for r in lines(result.stdout)] for result in (one, two)]
     assert ids[0] == ids[1] and len(ids[0]) == 5
     assert two.stderr.splitlines()[-1] == "5 profiles: 5 ok, 0 errors"
+
+
+def test_the_commands_workers_bound_is_the_librarys():
+    from infoquest.batch import MAX_WORKERS
+
+    (option,) = [p for p in cli.commands["batch"].params if p.name == "workers"]
+    assert option.type.max == MAX_WORKERS and option.type.min == 1

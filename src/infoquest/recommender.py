@@ -166,13 +166,16 @@ class Recommender:
         self._ranker = ranker
         self._use_trained = trained
 
-    #: What a copy in another process is built from; everything else is loaded there on first use.
-    _RECIPE = ("corpus", "_encoder", "cache_dir", "_ranker", "_use_trained")
-
     def __getstate__(self) -> dict[str, Any]:
-        # Pickled (for ``infoquest batch --workers``) as its constructor's arguments only: the loaded
-        # model, index and heads hold locks and memory maps, and a worker loads its own.
-        return {name: self.__dict__[name] for name in self._RECIPE}
+        # Pickled (for ``infoquest batch --workers``) without what it loaded on first use (the cached
+        # properties: model, index, heads hold locks and memory maps); a copy loads its own.
+        loaded = {
+            name
+            for klass in type(self).__mro__
+            for name, value in vars(klass).items()
+            if isinstance(value, cached_property)
+        }
+        return {name: value for name, value in self.__dict__.items() if name not in loaded}
 
     @cached_property
     def encoder(self) -> Encoder:

@@ -31,8 +31,7 @@ def _start(recommender: Recommender) -> None:
     global _RECOMMENDER
     _RECOMMENDER = recommender
     # One BLAS thread per worker: the workers already use the cores, and a BLAS pool per worker on top of
-    # them oversubscribes the machine (2 workers on 2 cores: 110 profiles/s with a pool each, 324 with one
-    # thread each).
+    # them oversubscribes the machine (two workers with a pool each ran slower than one process).
     import threadpoolctl
 
     threadpoolctl.threadpool_limits(1)
