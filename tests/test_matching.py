@@ -98,3 +98,18 @@ def test_the_shipped_corpus_says_how_seekers_put_each_need() -> None:
     with_says = [q for q in corpus if q.says]
     assert len(with_says) >= 0.95 * len(corpus)
     assert all(len(set(q.says)) == len(q.says) for q in with_says)
+
+
+@pytest.mark.parametrize(("rows", "dim", "columns"), [(1, 16, 7), (13, 128, 500), (21, 384, 900)])
+def test_row_products_give_a_row_the_same_bits_whatever_rows_come_with_it(rows, dim, columns):
+    from infoquest.matching import row_products
+
+    rng = np.random.default_rng(rows)
+    a = rng.standard_normal((rows, dim)).astype(np.float32)
+    b = rng.standard_normal((columns, dim)).astype(np.float32)
+    together = row_products(a, b)
+    np.testing.assert_allclose(together, a @ b.T, rtol=1e-5, atol=1e-4)
+    for start in range(rows):  # alone, and with the rows before it
+        assert np.array_equal(row_products(a[start : start + 1], b)[0], together[start])
+        assert np.array_equal(row_products(a[: start + 1], b)[-1], together[start])
+    assert row_products(a[:0], b).shape == (0, columns)

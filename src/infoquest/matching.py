@@ -41,10 +41,32 @@ class Says:
     owners: np.ndarray  # (m,) question index
 
 
+#: Rows per matrix product in ``row_products``.
+_BLOCK = 8
+
+
+def row_products(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``a @ b.T``, each row exactly the same whatever other rows ``a`` holds.
+
+    The concerns of many profiles are matched in one product (reading the ``says`` matrix once per batch, not
+    once per profile). BLAS picks its kernel by the product's shape, and kernels sum in different orders, so
+    a row's last bits would depend on how many rows came with it. Products of one fixed shape (blocks of
+    ``_BLOCK`` rows, the last padded with zeros) give every row the same sums wherever it sits.
+    """
+    out = np.empty((len(a), len(b)), dtype=np.result_type(a, b))
+    block = np.zeros((_BLOCK, a.shape[1]), dtype=a.dtype)
+    for start in range(0, len(a), _BLOCK):
+        rows = a[start : start + _BLOCK]
+        block[: len(rows)] = rows
+        block[len(rows) :] = 0.0
+        out[start : start + len(rows)] = (block @ b.T)[: len(rows)]
+    return out
+
+
 def says_similarity(concern_vectors: np.ndarray, says: Says, fallback: np.ndarray) -> np.ndarray:
     """``(c, n)``: each concern's best cosine among each question's ``says``; ``fallback`` (the cosine to the
     question itself) where a question has none."""
-    return best_per_question(concern_vectors @ says.vectors.T, says, fallback)
+    return best_per_question(row_products(concern_vectors, says.vectors), says, fallback)
 
 
 def best_per_question(values: np.ndarray, says: Says, fallback: np.ndarray) -> np.ndarray:
@@ -72,7 +94,8 @@ def signals(
     says: Says | None = None,
     says_lexical: np.ndarray | None = None,
 ) -> np.ndarray:
-    """The matcher's inputs, ``(c, n, len(SIGNALS))`` for c concerns and n questions.
+    """The matcher's inputs, ``(c, n, len(SIGNALS))`` for c concerns and n questions. Every row depends on its
+    concern alone, so the concerns of many profiles go through in one call.
 
     ``standing`` is the cosine as a z-score among all questions for this concern (a concern with one clearly
     closest question stands out); ``margin`` is the gap to this concern's best cosine (0 for the best).
@@ -80,10 +103,10 @@ def signals(
     a question with no ``says``), ``says_standing`` its z-score; ``says_lexical`` the best word overlap with
     them (``(c, m)`` TF-IDF similarities per ``says`` entry; ``lexical`` for a question with none).
     """
-    cosine = concern_vectors @ question_vectors.T
+    cosine = row_products(concern_vectors, question_vectors)
     standing = _standing(cosine)
     margin = cosine - cosine.max(axis=1, keepdims=True)
-    sentence = sentence_vectors @ question_vectors.T
+    sentence = row_products(sentence_vectors, question_vectors)
     topics = (concern_needs[:, None, :] * question_topics[None, :, :]).max(axis=2)
     said = cosine if says is None else says_similarity(concern_vectors, says, cosine)
     worded = lexical if says is None or says_lexical is None else best_per_question(says_lexical, says, lexical)

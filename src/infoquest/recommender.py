@@ -271,22 +271,26 @@ class Recommender:
         if not readings:
             return []
         lexical = state.lexical.similarities([f"{r.profile.goals} {r.profile.role}" for r in readings])
+        # Every concern of every profile matched in one pass: each row depends on its concern alone.
+        concern_texts = [c.text for r in readings for c in r.concerns]
+        all_relevance = np.zeros((0, len(self.corpus)))
+        if concern_texts:
+            values = signals(
+                np.concatenate([r.text.concern_vectors for r in readings]),
+                np.concatenate([r.text.concern_sentence_vectors for r in readings]),
+                state.vectors,
+                state.lexical.similarities(concern_texts),
+                np.concatenate([r.concern_needs for r in readings]),
+                state.meta.topics,
+                state.says,
+                state.says_lexical.similarities(concern_texts),
+            )
+            all_relevance = matcher.probabilities(values)
+        bounds = np.cumsum([0] + [len(r.concerns) for r in readings])
         out = []
         for row, reading in enumerate(readings):
-            text, concerns = reading.text, reading.concerns
-            relevance = np.zeros((0, len(self.corpus)))
-            if concerns:
-                values = signals(
-                    text.concern_vectors,
-                    text.concern_sentence_vectors,
-                    state.vectors,
-                    state.lexical.similarities([c.text for c in concerns]),
-                    reading.concern_needs,
-                    state.meta.topics,
-                    state.says,
-                    state.says_lexical.similarities([c.text for c in concerns]),
-                )
-                relevance = matcher.probabilities(values)
+            concerns = reading.concerns
+            relevance = all_relevance[bounds[row] : bounds[row + 1]]
             features = compute_features(
                 reading, state.vectors, state.meta, lexical[row], state.field_vectors, relevance, matcher.threshold
             )
