@@ -20,6 +20,7 @@ SECTIONS = (
     ("Classifiers (heads), static", "heads_static.md"),
     ("Etiquette guard, MiniLM", "guard.md"),
     ("Etiquette guard, static", "guard_static.md"),
+    ("Etiquette guard experiment: fine-tuned MiniLM (not shipped)", "guard_tuned.md"),
     ("Speed", "speed.md"),
     ("Batch throughput", "batch.md"),
     ("Load on the HTTP server", "load.md"),

@@ -91,6 +91,34 @@ C_GRID = (4.0, 16.0)
 THRESHOLDS = np.round(np.arange(0.2, 0.81, 0.025), 3)
 
 
+@dataclass(frozen=True)
+class Split:
+    """The guard's data: labelled questions then the curated ones (class ``corpus``), their labels, the fixed
+    split (the curated questions are all in ``train``) and the 30 hard negatives."""
+
+    rows: list[dict[str, Any]]
+    hard: list[dict[str, Any]]
+    texts: list[str]
+    kinds: list[str]
+    y: np.ndarray
+    train: np.ndarray
+    test: np.ndarray
+
+
+def load_split() -> Split:
+    """The labelled set, split by class with a fixed seed, plus the curated questions as training negatives."""
+    rows = read_jsonl(DATA / "etiquette.jsonl")
+    hard = read_jsonl(DATA / "etiquette_hard_negatives.jsonl")
+    texts = [r["text"] for r in rows]
+    kinds = [r["kind"] for r in rows]
+    train, test = (np.array(part) for part in stratified_split(kinds))
+    held_out = {_key(texts[i]) for i in test}
+    curated = [q.text for q in default_corpus() if _key(q.text) not in held_out]
+    y = np.array([bool(r["asks_for_job"]) for r in rows] + [False] * len(curated))
+    train = np.concatenate([train, np.arange(len(texts), len(texts) + len(curated))])
+    return Split(rows, hard, texts + curated, kinds + ["corpus"] * len(curated), y, train, test)
+
+
 def lexicon(texts: Sequence[str], features: Features) -> Lexicon | None:
     """The TF-IDF lexicon of ``features`` fitted on ``texts`` (cue phrases added with the highest idf)."""
     if features.ngram_range is None:
@@ -158,18 +186,18 @@ def main() -> None:
     parser.add_argument("--encoder", choices=ENCODERS, default=DEFAULT_ENCODER)
     args = parser.parse_args()
     encoder = make_encoder(args.encoder)
-    rows = read_jsonl(DATA / "etiquette.jsonl")
-    hard = read_jsonl(DATA / "etiquette_hard_negatives.jsonl")
-    texts = [r["text"] for r in rows]
-    kinds = [r["kind"] for r in rows]
-    train, test = (np.array(part) for part in stratified_split(kinds))
-    held_out = {_key(texts[i]) for i in test}
-    curated = [q.text for q in default_corpus() if _key(q.text) not in held_out]
-    labelled = len(texts)
-    texts, kinds = texts + curated, kinds + ["corpus"] * len(curated)
-    y = np.array([bool(r["asks_for_job"]) for r in rows] + [False] * len(curated))
+    data = load_split()
+    rows, hard, texts, kinds, y, train, test = (
+        data.rows,
+        data.hard,
+        data.texts,
+        data.kinds,
+        data.y,
+        data.train,
+        data.test,
+    )
+    labelled, curated = len(rows), texts[len(rows) :]
     x = encoder.encode(texts)
-    train = np.concatenate([train, np.arange(labelled, len(texts))])
     train_texts, train_kinds = [texts[i] for i in train], [kinds[i] for i in train]
 
     comparison, best = [], None
