@@ -12,7 +12,7 @@ import json
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -102,15 +102,20 @@ class LinearHead:
     lexicon: Lexicon | None = None
     info: dict[str, Any] = field(default_factory=dict)
 
-    def predict_proba(self, vectors: np.ndarray, texts: Sequence[str] | None = None) -> np.ndarray:
-        """Class probabilities, ``(n, len(classes))``; rows sum to 1 unless multi-label."""
+    def predict_proba(
+        self, vectors: np.ndarray, texts: Sequence[str] | None = None, lexical: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Class probabilities, ``(n, len(classes))``; rows sum to 1 unless multi-label. ``lexical``: the
+        lexicon's part of the logits when the caller computed it already (``predict_many``)."""
         x = np.asarray(vectors, dtype=np.float64)
         dim = x.shape[1]
         logits = x @ self.coef[:, :dim].T + self.intercept
         if self.lexicon is not None:
-            if texts is None:
-                raise ValueError(f"head {self.name!r} reads the texts as well as their embeddings")
-            logits = logits + self.lexicon.dot(texts, self.coef[:, dim:].T)
+            if lexical is None:
+                if texts is None:
+                    raise ValueError(f"head {self.name!r} reads the texts as well as their embeddings")
+                lexical = self.lexicon.dot(texts, self.coef[:, dim:].T)
+            logits = logits + lexical
         if self.multilabel:
             return np.asarray(1.0 / (1.0 + np.exp(-logits)))
         logits -= logits.max(axis=1, keepdims=True)
@@ -232,5 +237,48 @@ def load_heads(name: str, folder: str = "trained") -> dict[str, LinearHead]:
             heads = [LinearHead.from_dict(item) for item in payload["heads"]]
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ModelError(f"cannot load trained model {path} ({exc}); reinstall infoquest") from None
-        _CACHE[key] = {head.name: head for head in heads}
+        _CACHE[key] = {head.name: head for head in _share_lexicons(heads)}
     return _CACHE[key]
+
+
+def _same(a: Lexicon, b: Lexicon) -> bool:
+    return (
+        a.analyzer == b.analyzer
+        and a.ngram_range == b.ngram_range
+        and a.vocabulary == b.vocabulary
+        and np.array_equal(a.idf, b.idf)
+    )
+
+
+def _share_lexicons(heads: Sequence[LinearHead]) -> list[LinearHead]:
+    """The heads, those with equal lexicons sharing one object (so ``predict_many`` reads a text once)."""
+    distinct: list[Lexicon] = []
+    out = []
+    for head in heads:
+        lexicon = head.lexicon
+        if lexicon is not None:
+            lexicon = next((seen for seen in distinct if _same(seen, lexicon)), lexicon)
+            if lexicon is head.lexicon:
+                distinct.append(lexicon)
+        out.append(replace(head, lexicon=lexicon))
+    return out
+
+
+def predict_many(heads: dict[str, LinearHead], vectors: np.ndarray, texts: Sequence[str]) -> dict[str, np.ndarray]:
+    """``predict_proba`` of every head, by name; heads that share a lexicon read each text's n-grams once."""
+    lexical: dict[str, np.ndarray] = {}
+    groups: dict[int, list[LinearHead]] = {}
+    for head in heads.values():
+        if head.lexicon is not None:
+            groups.setdefault(id(head.lexicon), []).append(head)
+    dim = np.asarray(vectors).shape[1]
+    for group in groups.values():
+        lexicon = group[0].lexicon
+        assert lexicon is not None
+        weights = np.concatenate([h.coef[:, dim:] for h in group]).T
+        values = lexicon.dot(texts, weights)
+        start = 0
+        for h in group:
+            lexical[h.name] = values[:, start : start + len(h.classes)]
+            start += len(h.classes)
+    return {name: head.predict_proba(vectors, texts, lexical.get(name)) for name, head in heads.items()}

@@ -8,7 +8,7 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from infoquest.heads import LinearHead
+from infoquest.heads import LinearHead, predict_many
 from infoquest.vocab import KINDS
 
 Source = Literal["given", "inferred", "unknown"]
@@ -67,7 +67,7 @@ def infer_interviewees(
     results: list[Interviewee] = []
     probs: dict[str, np.ndarray] = {}
     if heads and vectors is not None and len(roles):
-        probs = {name: head.predict_proba(vectors, roles) for name, head in heads.items()}
+        probs = predict_many(heads, vectors, roles)
     for row, (role, given) in enumerate(zip(roles, overrides, strict=True)):
         if not probs or not role.strip():
             kind_probs = {given: 1.0} if given else _uniform()

@@ -400,14 +400,15 @@ class Tfidf:
     def rows(self, texts: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
         """Each text as (column indices, L2-normalised weights): a sparse row without scipy."""
         out = []
+        vocabulary = self.vocabulary
         for text in texts:
-            counts = Counter(
-                g for g in analyse(text, self.analyzer, self.ngram_range, self.stop_words) if g in self.vocabulary
-            )
+            # Count every n-gram first, then keep the known ones: one look-up per distinct n-gram.
+            grams = Counter(analyse(text, self.analyzer, self.ngram_range, self.stop_words))
+            counts = {g: c for g, c in grams.items() if g in vocabulary}
             if not counts:
                 out.append((np.zeros(0, dtype=np.int64), np.zeros(0)))
                 continue
-            columns = np.fromiter((self.vocabulary[g] for g in counts), dtype=np.int64, count=len(counts))
+            columns = np.fromiter((vocabulary[g] for g in counts), dtype=np.int64, count=len(counts))
             weights = (1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))) * self.idf[columns]
             out.append((columns, weights / np.linalg.norm(weights)))
         return out
