@@ -44,6 +44,50 @@ KEEP = "Would you keep me in mind if anything opens up?"
             "Might there be a place for me in your department next year?",
             "How does your department usually bring on new people, and when do those roles open?",
         ),
+        # A recommendation to someone named: what they look for, not an unrelated curated question.
+        (
+            "Could you put in a good word for me with HR?",
+            "What does HR where you work look for when it hires someone at my stage?",
+        ),
+        (
+            "Could you recommend me to your boss?",
+            "What do bosses where you work look for when they hire someone at my stage?",
+        ),
+        (
+            "Would you vouch for me with the head chef?",
+            "What do head chefs where you work look for when they hire someone at my stage?",
+        ),
+        (
+            "Could you recommend me to the recruiter about the role?",
+            "What do recruiters where you work look for when they hire someone at my stage?",
+        ),
+        # A recommendation for a role: how that role is filled.
+        (
+            "Could you recommend me for the paralegal position?",
+            "How do paralegals usually get hired in this field, and when do those roles open?",
+        ),
+        # "Tell me when something opens", in either order.
+        (
+            "If a position opens up, would you let me know first?",
+            "How do people usually hear about openings on teams like yours before they are posted?",
+        ),
+        (
+            "Can you text me when something opens up in your lab?",
+            "How do people usually hear about openings at your lab before they are posted?",
+        ),
+        # Internships and the like are applied for, not become: never "How do internships get hired".
+        (
+            "Would you consider me for an internship this summer?",
+            "How do people usually land internships in this field, and when do they open?",
+        ),
+        (
+            "Could your hospital offer me a residency spot?",
+            "How does your hospital usually choose people for residencies, and when do they open?",
+        ),
+        (
+            "Would you keep me in mind for an internship?",
+            "Who else would you suggest I talk to about this field, and may I mention that you sent me?",
+        ),
     ],
 )  # fmt: skip
 def test_reword_keeps_the_intent_in_the_seekers_own_words(question: str, suggestion: str) -> None:
@@ -142,3 +186,18 @@ def test_the_shipped_guard_is_stamped_with_its_encoder_and_suggestions() -> None
         assert head.info["test_f1"] >= 0.92
     assert all(pair["text"] and pair["suggestion"] for pair in head.info["suggestions"])
     assert len(head.info["suggestions"]) >= 300
+
+
+def test_labelled_suggestions_with_chat_spellings_are_never_offered() -> None:
+    from infoquest.encoders import resolve_encoder
+    from infoquest.etiquette import EtiquetteGuard, _well_written
+
+    guard = EtiquetteGuard(resolve_encoder("static"))
+    raw = [pair["suggestion"] for pair in guard.head.info["suggestions"]]
+    offered, vectors = guard._labelled
+    assert any(not _well_written(s) for s in raw)  # the labelled data keeps seekers' spellings on purpose
+    assert len(offered) == len(vectors) > 300
+    assert all(_well_written(s) for s in offered)
+    assert not _well_written("what do u think would make me a strong hire?")
+    assert not _well_written("Im graduating in May; what should I focus on?")
+    assert _well_written("What do you think would make me a strong hire?")

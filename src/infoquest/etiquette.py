@@ -11,6 +11,7 @@ nearest curated question; each is checked by the guard itself before it is offer
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Sequence
 from functools import cached_property
@@ -124,10 +125,17 @@ class EtiquetteGuard:
     @cached_property
     def _labelled(self) -> tuple[list[str], np.ndarray]:
         """The labelled job requests' suggestions (stamped in the trained head) and the requests' embeddings."""
-        pairs = [p for p in self.head.info.get("suggestions", []) if p.get("text") and p.get("suggestion")]
+        pairs = [
+            p
+            for p in self.head.info.get("suggestions", [])
+            if p.get("text") and p.get("suggestion") and _well_written(p["suggestion"])
+        ]
         if not pairs:
             return [], np.zeros((0, 1), dtype=np.float32)
-        return [p["suggestion"] for p in pairs], self.encoder.encode([p["text"] for p in pairs])
+        # Hundreds of texts: the batched form when the encoder has one (MiniLM: about a second, not ten). A
+        # vector may differ from ``encode``'s in its last bits, which only matters for an exact tie.
+        encode = getattr(self.encoder, "encode_bulk", self.encoder.encode)
+        return [p["suggestion"] for p in pairs], encode([p["text"] for p in pairs])
 
     def _candidates(self, text: str, vector: np.ndarray) -> list[str]:
         """Rewordings to offer, best first: the seeker's own words, the nearest labelled request's, a curated one."""
@@ -136,7 +144,7 @@ class EtiquetteGuard:
         if own:
             out.append(own)
         if own is None:
-            # Only when no pattern fits: embedding the labelled requests costs a second or so, once.
+            # Only when no pattern fits: the labelled requests are embedded once per guard.
             suggestions, vectors = self._labelled
             if suggestions:
                 similarity = vectors @ vector
@@ -207,6 +215,15 @@ class EtiquetteGuard:
                 )
             )
         return verdicts
+
+
+#: Chat spellings some labelled examples keep on purpose (seekers write them); a suggestion should not.
+_INFORMAL = re.compile(r"\b(?:u|ur|im|dont|cant|wanna|gonna|pls|plz|thx)\b", re.IGNORECASE)
+
+
+def _well_written(text: str) -> bool:
+    """Whether a labelled suggestion reads as a question to offer: a capital first letter, no chat spellings."""
+    return text[:1].isupper() and not _INFORMAL.search(text)
 
 
 def _normal(text: str) -> str:

@@ -22,7 +22,7 @@ _PLACE = re.compile(rf"\byour (?:own )?(?:[a-z-]+ )?({'|'.join(_PLACES)})\b", re
 #: Words that end a role's name ("a junior engineer *this* fall", "an analyst *at* your bank").
 _ROLE_END = frozenset({
     "this", "next", "in", "at", "on", "for", "with", "who", "to", "from", "like", "or", "and", "by", "soon",
-    "when", "if", "during", "after", "before", "any", "some", "the",
+    "when", "if", "during", "after", "before", "any", "some", "the", "about", "regarding",
 })  # fmt: skip
 _ROLE_NOUNS = frozenset({"role", "position", "job", "spot", "opening", "vacancy", "post", "place"})
 _ROLE_AFTER = re.compile(
@@ -44,6 +44,25 @@ _RESUME = re.compile(
     re.IGNORECASE,
 )
 _KEEP_IN_MIND = re.compile(r"\b(?:keep me in mind|think of me|remember me|keep my name)\b", re.IGNORECASE)
+#: People the seeker wants to be recommended to ("put in a good word with HR", "recommend me to your boss").
+_WHO = (
+    r"((?:[a-z-]+ ){0,2}(?:hiring manager|manager|recruiter|director|boss|supervisor|partner|chief|head|editor|"
+    r"lead|hr|people|team|principal|owner|foreman|superintendent|chef|dean|chair)s?)"
+)
+_GOOD_WORD = re.compile(
+    rf"\b(?:(?:put|say) in a (?:good|kind) word|(?:speak|vouch) (?:up )?for me|recommend me|mention me|"
+    rf"talk me up)\b(?:[^?.!]*?\b(?:to|with) (?:(?:your|the|a|their) )?{_WHO}\b)?",
+    re.IGNORECASE,
+)
+_TELL = r"(?:let me know|tell me|give me a heads[- ]up|give me a shout|ping me|call me|text me|email me)"
+_OPENS = r"(?:open(?:s|ing|ings)?|opens up|comes? up|come along|vacanc(?:y|ies)|hiring|posted)"
+#: "Let me know if something opens up", in either order.
+_TELL_ME = re.compile(rf"\b{_TELL}\b[^?.!]*?\b{_OPENS}\b|\b{_OPENS}\b[^?.!]*?\b{_TELL}\b", re.IGNORECASE)
+#: Things one applies for rather than people one becomes ("an internship", not "an intern").
+_OPPORTUNITIES = frozenset({
+    "internship", "apprenticeship", "placement", "residency", "fellowship", "externship", "co-op", "traineeship",
+    "contract", "gig", "shift", "clerkship", "practicum", "rotation",
+})  # fmt: skip
 _GENERIC_ROLES = frozenset({"job", "position", "role", "spot", "opening", "place", "chance", "way", "new", "good"})
 
 
@@ -57,8 +76,22 @@ def reword(question: str) -> str | None:
     role = _role(question)
     place = _place(question)
     if _KEEP_IN_MIND.search(question):
-        about = f"how people become {_plural(role)}" if role else "this field"
+        about = f"how people become {_plural(role)}" if role and not _is_opportunity(role) else "this field"
         return f"Who else would you suggest I talk to about {about}, and may I mention that you sent me?"
+    if _TELL_ME.search(question):
+        where = f"at your {place}" if place else "on teams like yours"
+        return f"How do people usually hear about openings {where} before they are posted?"
+    good_word = _GOOD_WORD.search(question)
+    # Recommended for a role: how that role is filled (below); to someone, for no role: what they look for.
+    if good_word and not role:
+        who = _plural(good_word.group(1).lower()) if good_word.group(1) else "the people who hire"
+        if who == "HR":
+            return "What does HR where you work look for when it hires someone at my stage?"
+        return f"What do {who} where you work look for when they hire someone at my stage?"
+    if role and _is_opportunity(role):
+        if place:
+            return f"How does your {place} usually choose people for {_plural(role)}, and when do they open?"
+        return f"How do people usually land {_plural(role)} in this field, and when do they open?"
     if role and place:
         return f"How does your {place} usually bring on {_plural(role)}, and when do those roles open?"
     if role:
@@ -66,6 +99,10 @@ def reword(question: str) -> str | None:
     if place:
         return f"How does your {place} usually bring on new people, and when do those roles open?"
     return None
+
+
+def _is_opportunity(role: str) -> bool:
+    return role.split()[-1].lower() in _OPPORTUNITIES or role.lower().endswith("ships")
 
 
 def _place(question: str) -> str | None:
@@ -76,8 +113,14 @@ def _place(question: str) -> str | None:
 def _role(question: str) -> str | None:
     for pattern in (_ROLE_AFTER, _ROLE_BEFORE):
         for match in pattern.finditer(question):
+            found = match.group(1).split()
+            if pattern is _ROLE_BEFORE:
+                # The role's name ends at the role noun: keep the words after the last that cannot be part of
+                # it ("the recruiter about *the* role" names no role).
+                stops = [n for n, word in enumerate(found) if word.lower() in _ROLE_END]
+                found = found[stops[-1] + 1 :] if stops else found
             words = []
-            for word in match.group(1).split():
+            for word in found:
                 if word.lower() in _ROLE_END:
                     break
                 # Keep acronyms as written ("QA tester"); other words in lower case.
@@ -93,12 +136,12 @@ def _plural(noun_phrase: str) -> str:
     *head, last = noun_phrase.split()
     if last == "hr":
         plural = "HR"
+    elif last.endswith(("ss", "ch", "sh", "x", "z")):
+        plural = last + "es"
     elif last.endswith("s") or last in ("staff", "personnel", "people"):
         plural = last
     elif last.endswith("y") and last[-2:-1] not in "aeiou":
         plural = last[:-1] + "ies"
-    elif last.endswith(("ch", "sh", "x", "z")):
-        plural = last + "es"
     else:
         plural = last + "s"
     return " ".join([*head, plural])
