@@ -52,6 +52,8 @@ _CONCERN_PRIORITY = {"question": 0, "worry": 0, "learn": 1, "goal": 2, "statemen
 #: A question answers a concern for this interviewee only if it suits them at least a little (``kind_fit``:
 #: the probability that the interviewee is of a kind the question is written for).
 MIN_KIND_FIT = 0.1
+#: Concerns matched per pass in ``_analyse`` (a multiple of ``matching.row_products``' block).
+_CONCERN_SLICE = 64
 _KIND_FIT = FEATURES.index("kind_fit")
 #: A personal matter (``raised_by_seeker``) may also be raised by goals this close to the question.
 RAISED_SIMILARITY = 0.55
@@ -271,21 +273,28 @@ class Recommender:
         if not readings:
             return []
         lexical = state.lexical.similarities([f"{r.profile.goals} {r.profile.role}" for r in readings])
-        # Every concern of every profile matched in one pass: each row depends on its concern alone.
+        # The concerns of every profile matched together, _CONCERN_SLICE at a time (each row depends on its
+        # concern alone; slices keep the (concerns, questions, signals) array small enough for the cache).
         concern_texts = [c.text for r in readings for c in r.concerns]
-        all_relevance = np.zeros((0, len(self.corpus)))
+        all_relevance = np.zeros((len(concern_texts), len(self.corpus)))
         if concern_texts:
-            values = signals(
-                np.concatenate([r.text.concern_vectors for r in readings]),
-                np.concatenate([r.text.concern_sentence_vectors for r in readings]),
-                state.vectors,
-                state.lexical.similarities(concern_texts),
-                np.concatenate([r.concern_needs for r in readings]),
-                state.meta.topics,
-                state.says,
-                state.says_lexical.similarities(concern_texts),
-            )
-            all_relevance = matcher.probabilities(values)
+            vectors = np.concatenate([r.text.concern_vectors for r in readings])
+            sentence_vectors = np.concatenate([r.text.concern_sentence_vectors for r in readings])
+            needs = np.concatenate([r.concern_needs for r in readings])
+            for start in range(0, len(concern_texts), _CONCERN_SLICE):
+                part = slice(start, start + _CONCERN_SLICE)
+                texts = concern_texts[part]
+                values = signals(
+                    vectors[part],
+                    sentence_vectors[part],
+                    state.vectors,
+                    state.lexical.similarities(texts),
+                    needs[part],
+                    state.meta.topics,
+                    state.says,
+                    state.says_lexical.similarities(texts),
+                )
+                all_relevance[part] = matcher.probabilities(values)
         bounds = np.cumsum([0] + [len(r.concerns) for r in readings])
         out = []
         for row, reading in enumerate(readings):
