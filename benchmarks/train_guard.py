@@ -166,9 +166,9 @@ def best_threshold(y: np.ndarray, probs: np.ndarray) -> tuple[float, float]:
     return threshold, f1
 
 
-def per_class(kinds: Sequence[str], y: np.ndarray, flagged: np.ndarray) -> list[str]:
-    """Markdown rows: each class, its label, how many, and how many got the right verdict."""
-    rows = []
+def per_class(kinds: Sequence[str], y: np.ndarray, flagged: np.ndarray, counted: str = "held out") -> list[str]:
+    """A Markdown table: each class, its label, how many (``counted``), and how many got the right verdict."""
+    rows = [f"| class | label | {counted} | right verdicts | errors |", "| --- | --- | --- | --- | --- |"]
     for kind in sorted(set(kinds), key=lambda k: (not y[list(kinds).index(k)], k)):
         members = [i for i, k in enumerate(kinds) if k == kind]
         label = bool(y[members[0]])
@@ -179,6 +179,17 @@ def per_class(kinds: Sequence[str], y: np.ndarray, flagged: np.ndarray) -> list[
             f"| {wrong} {'missed' if label else 'false alarms'} |"
         )
     return rows
+
+
+def held_out_errors(
+    kinds: Sequence[str], texts: Sequence[str], y: np.ndarray, test: np.ndarray, probs: np.ndarray, flagged: np.ndarray
+) -> list[str]:
+    """Markdown items: each held-out question given the wrong verdict, with its class and probability."""
+    return [
+        f"- [{kinds[i]}] {'missed' if y[i] else 'false alarm'} ({prob:.2f}): {texts[i]}"
+        for i, prob, flag in zip(test, probs, flagged, strict=True)
+        if bool(flag) != bool(y[i])
+    ]
 
 
 def main() -> None:
@@ -269,24 +280,16 @@ def main() -> None:
         "A class is either all job requests or none, so its score is the share given the right verdict: recall "
         "of job requests for the classes that ask for a job, and 1 minus the false-alarm rate for the others "
         "(the overall precision above is what the false alarms of all classes together cost).\n",
-        "| class | label | held out | right verdicts | errors |",
-        "| --- | --- | --- | --- | --- |",
         *per_class([kinds[i] for i in test], y[test], flagged),
         "",
         "The same, 5-fold cross-validated over the training part (more questions per class):\n",
-        "| class | label | questions | right verdicts | errors |",
-        "| --- | --- | --- | --- | --- |",
-        *per_class(train_kinds, y[train], oof >= threshold),
+        *per_class(train_kinds, y[train], oof >= threshold, "questions"),
         "",
         "## Hard negatives flagged (separate file, never trained or tuned on)\n",
         *([f"- {text}" for text in false_alarms] or ["None."]),
         "",
         "## Held-out errors\n",
-        *(
-            f"- [{kinds[i]}] {'missed' if y[i] else 'false alarm'} ({prob:.2f}): {texts[i]}"
-            for i, prob, flag in zip(test, probs, flagged, strict=True)
-            if flag != y[i]
-        ),
+        *held_out_errors(kinds, texts, y, test, probs, flagged),
         "",
     ]
     RESULTS.mkdir(exist_ok=True)

