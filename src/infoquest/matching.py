@@ -19,7 +19,7 @@ import numpy as np
 
 from infoquest.errors import ModelError
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 SIGNALS: tuple[str, ...] = (
     "cosine",
     "standing",
@@ -30,6 +30,7 @@ SIGNALS: tuple[str, ...] = (
     "says",
     "says_standing",
     "says_lexical",
+    "says_class",
 )
 
 
@@ -93,6 +94,7 @@ def signals(
     question_topics: np.ndarray,
     says: Says | None = None,
     says_lexical: np.ndarray | None = None,
+    says_class: np.ndarray | None = None,
 ) -> np.ndarray:
     """The matcher's inputs, ``(c, n, len(SIGNALS))`` for c concerns and n questions. Every row depends on its
     concern alone, so the concerns of many profiles go through in one call.
@@ -102,6 +104,8 @@ def signals(
     ``says`` is the best cosine to the ways seekers put the need the question answers (the cosine itself for
     a question with no ``says``), ``says_standing`` its z-score; ``says_lexical`` the best word overlap with
     them (``(c, m)`` TF-IDF similarities per ``says`` entry; ``lexical`` for a question with none).
+    ``says_class`` is the corpus's question classifier's log-probability (``says_classifier``; zeros for a
+    corpus without one, whose matcher gives it no weight).
     """
     cosine = row_products(concern_vectors, question_vectors)
     standing = _standing(cosine)
@@ -110,7 +114,10 @@ def signals(
     topics = (concern_needs[:, None, :] * question_topics[None, :, :]).max(axis=2)
     said = cosine if says is None else says_similarity(concern_vectors, says, cosine)
     worded = lexical if says is None or says_lexical is None else best_per_question(says_lexical, says, lexical)
-    return np.stack([cosine, standing, margin, sentence, lexical, topics, said, _standing(said), worded], axis=2)
+    classed = np.zeros_like(cosine) if says_class is None else says_class
+    return np.stack(
+        [cosine, standing, margin, sentence, lexical, topics, said, _standing(said), worded, classed], axis=2
+    )
 
 
 @dataclass(frozen=True)
@@ -160,7 +167,7 @@ class ConcernMatcher:
     def neutral(cls, model_id: str = "untrained") -> ConcernMatcher:
         """A plain, untrained rule for encoders with no trained matcher: a question matches a concern when it
         stands well out among all questions for it and is close in absolute terms too."""
-        coef = np.array([6.0, 1.2, 4.0, 0.0, 2.0, 0.5, 0.0, 0.0, 0.0])  # the says signals need fitting
+        coef = np.array([6.0, 1.2, 4.0, 0.0, 2.0, 0.5, 0.0, 0.0, 0.0, 0.0])  # the says signals need fitting
         return cls(model_id=model_id, coef=coef, intercept=-6.5, threshold=0.5, info={"trained": False})
 
 

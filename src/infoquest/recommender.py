@@ -35,8 +35,9 @@ from infoquest.ranking import LinearRanker, load_ranker
 from infoquest.reading import Reading, read_profiles
 from infoquest.reasons import cutoffs, explain, family_weights
 from infoquest.recommendation import Recommendation
+from infoquest.says_classifier import SaysClassifier, load_says_classifier
 from infoquest.seeker import Seeker
-from infoquest.trained import Trained, load_trained, untrained
+from infoquest.trained import FOLDERS, Trained, load_trained, untrained
 from infoquest.vocab import CATEGORIES, PLACEMENTS, REQUIRES, TOPICS
 from infoquest.writer import write_question
 
@@ -104,6 +105,7 @@ class _CorpusState:
     raised: np.ndarray  # (n,) needs the seeker to raise the matter
     says: Says  # how seekers put the need each question answers, embedded
     says_lexical: LexicalMatcher  # ... and as words
+    says_class: SaysClassifier | None  # which question a concern asks for; None for a corpus with none shipped
 
 
 @dataclass(frozen=True)
@@ -252,7 +254,12 @@ class Recommender:
             raised=np.zeros(len(self.corpus), dtype=bool) if raised is None else raised,
             says=Says(index.says(), says_owners(self.corpus)),
             says_lexical=LexicalMatcher([s for q in self.corpus for s in q.says]),
+            says_class=self._says_classifier(),
         )
+
+    def _says_classifier(self) -> SaysClassifier | None:
+        folder = FOLDERS.get(self.encoder.model_id)
+        return None if folder is None else load_says_classifier(folder, self.encoder.model_id, self.corpus.content_hash)
 
     def _field_vectors(self, dimension: int) -> np.ndarray:
         out = np.zeros((len(self.corpus), dimension), dtype=np.float32)
@@ -269,7 +276,8 @@ class Recommender:
         return read_profiles(checks.profiles(profiles), self.encoder, self.trained)
 
     def _analyse(self, readings: Sequence[Reading], k: int = 10) -> list[_Analysis]:
-        state, matcher = self._state, self.trained.matcher
+        state = self._state
+        matcher = self.trained.matcher_for(state.says_class is not None)
         if not readings:
             return []
         lexical = state.lexical.similarities([f"{r.profile.goals} {r.profile.role}" for r in readings])
@@ -293,6 +301,7 @@ class Recommender:
                     state.meta.topics,
                     state.says,
                     state.says_lexical.similarities(texts),
+                    None if state.says_class is None else state.says_class.log_probabilities(vectors[part]),
                 )
                 all_relevance[part] = matcher.probabilities(values)
         bounds = np.cumsum([0] + [len(r.concerns) for r in readings])

@@ -24,13 +24,22 @@ FOLDERS = {STATIC_ID: "trained", MINILM_ID: "trained/minilm"}
 
 @dataclass(frozen=True)
 class Trained:
-    """One encoder's learned parts. ``roles`` and ``goals`` are ``None`` when reading runs untrained."""
+    """One encoder's learned parts. ``roles`` and ``goals`` are ``None`` when reading runs untrained.
+
+    ``matcher`` uses the shipped corpus's question classifier (``says_classifier``); ``general`` is the same
+    matcher trained without it, for any other corpus.
+    """
 
     model_id: str
     roles: dict[str, LinearHead] | None
     goals: dict[str, LinearHead] | None
     matcher: ConcernMatcher
     folder: str
+    general: ConcernMatcher
+
+    def matcher_for(self, classified: bool) -> ConcernMatcher:
+        """The matcher for a corpus with (``classified``) or without a question classifier."""
+        return self.matcher if classified else self.general
 
     def ranker(self) -> LinearRanker:
         """The ranking weights trained on this encoder's features (read on demand: training supplies its own)."""
@@ -65,10 +74,11 @@ def load_trained(model_id: str) -> Trained:
     folder = folder_for(model_id)
     roles, goals = load_heads("roles", folder), load_heads("goals", folder)
     matcher = load_matcher(_paths.data_file(f"{folder}/concerns.json"))
+    general = load_matcher(_paths.data_file(f"{folder}/concerns_general.json"))
     stamps = {
         "roles": {h.model_id for h in roles.values()},
         "goals": {h.model_id for h in goals.values()},
-        "concerns": {matcher.model_id},
+        "concerns": {matcher.model_id, general.model_id},
     }
     for name, ids in stamps.items():
         if ids != {model_id}:
@@ -76,10 +86,11 @@ def load_trained(model_id: str) -> Trained:
                 f"the shipped {name} model in {folder} was trained on {', '.join(sorted(ids))}, not {model_id}; "
                 "retrain it or reinstall infoquest"
             )
-    return Trained(model_id, roles, goals, matcher, folder)
+    return Trained(model_id, roles, goals, matcher, folder, general)
 
 
 def untrained(model_id: str) -> Trained:
     """No learned reading: every interviewee kind and stage alike, a plain concern rule, and the default
     encoder's ranking weights (for custom encoders, ``Recommender(trained=False)``)."""
-    return Trained(model_id, None, None, ConcernMatcher.neutral(model_id), FOLDERS[STATIC_ID])
+    neutral = ConcernMatcher.neutral(model_id)
+    return Trained(model_id, None, None, neutral, FOLDERS[STATIC_ID], neutral)

@@ -1,0 +1,109 @@
+"""Which question a seeker's concern is asking for: a classifier over the corpus's own questions.
+
+A multinomial logistic regression from a text's vector to the question whose need it states, fitted on the
+questions' ``says`` (how seekers put each need) and the questions' own texts (``benchmarks/train_concerns.py``).
+Unlike the nearest ``says`` entry, it weighs what tells one question's needs apart from the others', and it
+ranks concerns better (``benchmarks/results/concern_matcher.md``). It is one of the concern matcher's signals.
+
+It belongs to one corpus and one encoder: ``models/trained[/minilm]/says_classifier.npy`` (weights, bias in the
+last column) and ``says_classifier.json`` (stamp: format, encoder, corpus hash, shape, SHA-256). Any other corpus
+has none (``load_says_classifier`` returns ``None``) and the recommender uses the matcher trained without it.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from infoquest import _paths
+from infoquest._files import new_file_beside, replace_with
+from infoquest.errors import ModelError
+from infoquest.index import vectors_checksum
+from infoquest.matching import row_products
+
+FORMAT_VERSION = 1
+_STEM = "says_classifier"
+
+
+@dataclass(frozen=True)
+class SaysClassifier:
+    """``log P(question | text)`` for the ``n`` questions of the corpus whose hash it carries."""
+
+    model_id: str
+    corpus_hash: str
+    weights: np.ndarray  # (n, d) float32
+    bias: np.ndarray  # (n,) float32
+
+    def log_probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        """``(c, n)`` log-probabilities for ``(c, d)`` text vectors; each row the same alone or in a batch."""
+        logits = row_products(np.asarray(vectors, dtype=np.float32), self.weights) + self.bias
+        logits = logits - logits.max(axis=1, keepdims=True)
+        return np.asarray(logits - np.log(np.exp(logits).sum(axis=1, keepdims=True)), dtype=np.float64)
+
+    def stamp(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT_VERSION,
+            "model_id": self.model_id,
+            "corpus_hash": self.corpus_hash,
+            "shape": [int(self.weights.shape[0]), int(self.weights.shape[1]) + 1],
+            "sha256": vectors_checksum(self._matrix()),
+        }
+
+    def _matrix(self) -> np.ndarray:
+        return np.ascontiguousarray(np.hstack([self.weights, self.bias[:, None]]), dtype="<f4")
+
+    def save(self, folder: Path) -> None:
+        """Write the weights, then the stamp, each atomically (the stamp last: a half-written pair never loads)."""
+        buffer = io.BytesIO()
+        np.save(buffer, self._matrix(), allow_pickle=False)
+        _write(folder / f"{_STEM}.npy", buffer.getvalue())
+        _write(folder / f"{_STEM}.json", (json.dumps(self.stamp(), indent=1) + "\n").encode("utf-8"))
+
+
+def _write(path: Path, data: bytes) -> None:
+    replace_with(path, new_file_beside(path), lambda handle: handle.write(data))
+
+
+def load_says_classifier(folder: str, model_id: str, corpus_hash: str) -> SaysClassifier | None:
+    """The classifier shipped in ``models/<folder>/`` if it was fitted on this corpus; ``None`` for any other
+    corpus or when none ships.
+
+    Raises:
+        ModelError: the files are damaged or were fitted on another encoder.
+    """
+    return read_says_classifier(_paths.data_file(f"{folder}/{_STEM}.json").parent, model_id, corpus_hash)
+
+
+def read_says_classifier(directory: Path, model_id: str, corpus_hash: str) -> SaysClassifier | None:
+    """The classifier saved in ``directory`` if it was fitted on this corpus; ``None`` for any other corpus or
+    when there is none.
+
+    Raises:
+        ModelError: the files are damaged or were fitted on another encoder.
+    """
+    stamp_file = directory / f"{_STEM}.json"
+    if not stamp_file.exists():
+        return None
+    try:
+        stamp = json.loads(stamp_file.read_text(encoding="utf-8"))
+        if not isinstance(stamp, dict) or stamp.get("format") != FORMAT_VERSION:
+            raise ValueError(f"expected a stamp of format {FORMAT_VERSION}")
+        if stamp["model_id"] != model_id:
+            raise ModelError(
+                f"the question classifier in {directory} was fitted on {str(stamp['model_id'])[:80]}, not "
+                f"{model_id}; retrain it with benchmarks/train_concerns.py or reinstall infoquest"
+            )
+        if stamp["corpus_hash"] != corpus_hash:
+            return None
+        matrix = np.load(directory / f"{_STEM}.npy", allow_pickle=False)
+        if list(matrix.shape) != stamp["shape"] or vectors_checksum(matrix) != stamp["sha256"]:
+            raise ValueError("its weights do not match their stamp")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"cannot load the question classifier in {directory} ({exc}); reinstall infoquest") from None
+    matrix = matrix.astype(np.float32)
+    return SaysClassifier(model_id, corpus_hash, np.ascontiguousarray(matrix[:, :-1]), matrix[:, -1].copy())
