@@ -31,14 +31,26 @@ Python, SQL, data analysis, public speaking
 """
 
 
+@pytest.fixture(scope="session")
+def _shared_slow_cache(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return str(tmp_path_factory.mktemp("slow-cache"))
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cache(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    _shared_slow_cache: str,
 ) -> None:
-    # No test may touch the user's real cache folder.
-    monkeypatch.setenv("INFOQUEST_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    # No test may touch the user's real cache folder. Fast tests each get a fresh one. Slow tests share one per
+    # session: embedding the curated corpus with MiniLM takes about 20 s, and a cache holds only corpus vectors
+    # (test_privacy checks that no résumé text reaches it). Tests of the cache itself pass their own folder.
     if request.node.get_closest_marker("slow") is not None:
+        monkeypatch.setenv("INFOQUEST_CACHE_DIR", _shared_slow_cache)
         monkeypatch.delenv("INFOQUEST_ENCODER", raising=False)
+    else:
+        monkeypatch.setenv("INFOQUEST_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture
