@@ -487,7 +487,8 @@ class Recommender:
         for analysis in self._analyse(self.read(profiles)):
             rest = [int(i) for i in np.argsort(-analysis.scores, kind="stable") if analysis.eligible[i]]
             secured = sorted(analysis.secured, key=lambda i: -analysis.scores[i])
-            order = [*secured, *(i for i in rest if i not in set(secured))]
+            taken = set(secured)
+            order = [*secured, *(i for i in rest if i not in taken)]
             out.append(
                 [
                     self._result(analysis, i, rank, None if rank <= RANK_REASONS else ())
