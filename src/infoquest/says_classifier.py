@@ -46,6 +46,7 @@ class SaysClassifier:
         return np.asarray(logits - np.log(np.exp(logits).sum(axis=1, keepdims=True)), dtype=np.float64)
 
     def stamp(self) -> dict[str, Any]:
+        """What ``says_classifier.json`` records: format, encoder, corpus hash, shape and the weights' SHA-256."""
         return {
             "format": FORMAT_VERSION,
             "model_id": self.model_id,
