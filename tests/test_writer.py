@@ -61,12 +61,19 @@ def test_every_written_question_is_one_question() -> None:
         "is it all twenty-somethings?",
         "do companies see that as a conflict?",
         "what reactivating it involves",
+        "Is that rare in this industry?",
     ],
 )
 def test_a_concern_whose_words_point_outside_it_gets_no_written_question(text: str) -> None:
     # A blind judge found these unreadable: "that", "it" name something the span left out.
     kind = "learn" if text.startswith(("how that", "what")) else "question"
     assert write_question(Concern(text=text, start=0, end=len(text), kind=kind, sentence=text)) is None
+
+
+@pytest.mark.parametrize("text", ["Is this field growing in Ohio?", "Is that certification worth the cost?"])
+def test_a_question_that_names_its_subject_after_this_or_that_is_still_written(text: str) -> None:
+    concern = Concern(text=text, start=0, end=len(text), kind="question", sentence=text)
+    assert write_question(concern) == text
 
 
 def test_chatty_openers_and_a_missing_apostrophe_are_tidied() -> None:
