@@ -35,6 +35,8 @@ C = 1.0
 #: The question classifier's regularisation, chosen on held-out ``says`` (never on the personas).
 CLASSIFIER_GRID = (1.0, 3.0, 10.0, 30.0)
 HELD_OUT_SAYS = 2
+#: The signals that come from the question classifier (the concern's and its sentence's).
+CLASSIFIED = ("says_class", "sentence_class")
 
 
 def concern_personas() -> list[dict[str, Any]]:
@@ -131,6 +133,7 @@ def gold_signals(rec: Recommender, rows: list[dict[str, Any]]) -> tuple[list[np.
         state.says,
         state.says_lexical.similarities(spans),
         None if state.says_class is None else state.says_class.log_probabilities(vectors),
+        None if state.says_class is None else state.says_class.log_probabilities(sentence_vectors),
     )
     return list(values), keys
 
@@ -239,9 +242,9 @@ def main() -> None:
     rec = Recommender(encoder=args.encoder, trained=False)  # a new one: its corpus state reads the classifier
     values, labels, keys, fold_of = labelled(rec, rows, gold)
     personas = sorted(fold_of)
-    # The general matcher, for corpora other than the shipped one, sees no classifier: its signal is zero.
-    column = SIGNALS.index("says_class")
-    unclassed = [np.where(np.arange(len(SIGNALS)) == column, 0.0, v) for v in values]
+    # The general matcher, for corpora other than the shipped one, sees no classifier: its signals are zero.
+    columns = np.isin(np.arange(len(SIGNALS)), [SIGNALS.index(name) for name in CLASSIFIED])
+    unclassed = [np.where(columns, 0.0, v) for v in values]
     general, _, _ = train_matcher(unclassed, labels, keys, fold_of, rec.encoder.model_id)
     final, cleared, answerable = train_matcher(values, labels, keys, fold_of, rec.encoder.model_id)
     info = final.info
@@ -266,7 +269,8 @@ def main() -> None:
         "",
         "Weights (signals: " + ", ".join(f"{s} {w:+.2f}" for s, w in zip(SIGNALS, final.coef, strict=True)) + ").",
         "",
-        "`says_class` is the corpus's question classifier (`says_classifier.npy`): a logistic regression from a "
+        "`says_class` and `sentence_class` are the corpus's question classifier (`says_classifier.npy`) read on the "
+        "concern and on its sentence: a logistic regression from a "
         f"text to the question whose need it states, fitted on the {len(says_owners(rec.corpus))} `says` entries "
         f"and the questions' texts. Its C = {fitted['C']:g} was chosen on {fitted['held_out']} held-out `says` "
         "entries (top-5 accuracy "
@@ -282,8 +286,8 @@ def main() -> None:
         "| --- | --- | --- |",
     ]
     every = list(range(len(SIGNALS)))
-    unclassified = [n for n, name in enumerate(SIGNALS) if name != "says_class"]
-    without = [n for n, name in enumerate(SIGNALS) if not name.startswith("says")]
+    unclassified = [n for n, name in enumerate(SIGNALS) if name not in CLASSIFIED]
+    without = [n for n, name in enumerate(SIGNALS) if not name.startswith("says") and name not in CLASSIFIED]
     for name, columns in (
         ("all", every),
         ("without the question classifier (the matcher for other corpora)", unclassified),

@@ -31,6 +31,7 @@ SIGNALS: tuple[str, ...] = (
     "says_standing",
     "says_lexical",
     "says_class",
+    "sentence_class",
 )
 
 
@@ -95,6 +96,7 @@ def signals(
     says: Says | None = None,
     says_lexical: np.ndarray | None = None,
     says_class: np.ndarray | None = None,
+    sentence_class: np.ndarray | None = None,
 ) -> np.ndarray:
     """The matcher's inputs, ``(c, n, len(SIGNALS))`` for c concerns and n questions. Every row depends on its
     concern alone, so the concerns of many profiles go through in one call.
@@ -104,8 +106,9 @@ def signals(
     ``says`` is the best cosine to the ways seekers put the need the question answers (the cosine itself for
     a question with no ``says``), ``says_standing`` its z-score; ``says_lexical`` the best word overlap with
     them (``(c, m)`` TF-IDF similarities per ``says`` entry; ``lexical`` for a question with none).
-    ``says_class`` is the corpus's question classifier's log-probability (``says_classifier``; zeros for a
-    corpus without one, whose matcher gives it no weight).
+    ``says_class`` is the corpus's question classifier's log-probability for the concern (``says_classifier``;
+    zeros for a corpus without one, whose matcher gives it no weight), ``sentence_class`` the same for the
+    concern's sentence (a concern such as "what that schedule looks like" names its subject only there).
     """
     cosine = row_products(concern_vectors, question_vectors)
     standing = _standing(cosine)
@@ -115,8 +118,10 @@ def signals(
     said = cosine if says is None else says_similarity(concern_vectors, says, cosine)
     worded = lexical if says is None or says_lexical is None else best_per_question(says_lexical, says, lexical)
     classed = np.zeros_like(cosine) if says_class is None else says_class
+    in_sentence = np.zeros_like(cosine) if sentence_class is None else sentence_class
     return np.stack(
-        [cosine, standing, margin, sentence, lexical, topics, said, _standing(said), worded, classed], axis=2
+        [cosine, standing, margin, sentence, lexical, topics, said, _standing(said), worded, classed, in_sentence],
+        axis=2,
     )
 
 
@@ -167,7 +172,7 @@ class ConcernMatcher:
     def neutral(cls, model_id: str = "untrained") -> ConcernMatcher:
         """A plain, untrained rule for encoders with no trained matcher: a question matches a concern when it
         stands well out among all questions for it and is close in absolute terms too."""
-        coef = np.array([6.0, 1.2, 4.0, 0.0, 2.0, 0.5, 0.0, 0.0, 0.0, 0.0])  # the says signals need fitting
+        coef = np.array([6.0, 1.2, 4.0, 0.0, 2.0, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0])  # the says signals need fitting
         return cls(model_id=model_id, coef=coef, intercept=-6.5, threshold=0.5, info={"trained": False})
 
 

@@ -302,6 +302,7 @@ class Recommender:
                     state.says,
                     state.says_lexical.similarities(texts),
                     None if state.says_class is None else state.says_class.log_probabilities(vectors[part]),
+                    None if state.says_class is None else state.says_class.log_probabilities(sentence_vectors[part]),
                 )
                 all_relevance[part] = matcher.probabilities(values)
         bounds = np.cumsum([0] + [len(r.concerns) for r in readings])

@@ -3,7 +3,8 @@
 A multinomial logistic regression from a text's vector to the question whose need it states, fitted on the
 questions' ``says`` (how seekers put each need) and the questions' own texts (``benchmarks/train_concerns.py``).
 Unlike the nearest ``says`` entry, it weighs what tells one question's needs apart from the others', and it
-ranks concerns better (``benchmarks/results/concern_matcher.md``). It is one of the concern matcher's signals.
+ranks concerns better (``benchmarks/results/concern_matcher.md``). The concern matcher reads it on each concern
+and on the concern's sentence (two of its signals).
 
 It belongs to one corpus and one encoder: ``models/trained[/minilm]/says_classifier.npy`` (weights, bias in the
 last column) and ``says_classifier.json`` (stamp: format, encoder, corpus hash, shape, SHA-256). Any other corpus
