@@ -81,6 +81,9 @@ def test_chatty_openers_and_a_missing_apostrophe_are_tidied() -> None:
         return write_question(Concern(text=text, start=0, end=len(text), kind="question", sentence=text))
 
     assert written("Random one but can you bring a dog into park housing?") == "Can you bring a dog into park housing?"
+    assert written("I love the work but is it realistic to live on zookeeper pay?") == (
+        "Is it realistic to live on zookeeper pay?"
+    )
     assert written("but im 20, can I even work harvest if I can't legally taste?") == (
         "I'm 20, can I even work harvest if I can't legally taste?"
     )

@@ -51,10 +51,14 @@ _DANGLING = re.compile(
     r"company|program|degree|certificate|certification|license|kind|type|sort|trade|sector|area|specialty|line)\b)",
     re.I,
 )
-# Chatty openers the seeker typed before the question ("Random one but", "Kind of a weird one:").
+# Chatty openers the seeker typed before the question ("Random one but", "Kind of a weird one:", "I love the
+# work but").
 _OPENER = re.compile(
     r"^(?:(?:kind of an?|a|one)\s+)?(?:random|weird|quick|silly|dumb|odd|last|other)\s+(?:one|question|thing)\b[,:]?\s*"
-    r"(?:but\s+|-\s*)?|^(?:also|and|but|so|plus|oh and|ok so|okay so)[,:]?\s+",
+    r"(?:but\s+|-\s*)?|^(?:also|and|but|so|plus|oh and|ok so|okay so)[,:]?\s+"
+    # A short lead-in before the question itself ("I love the work but is it realistic…?").
+    r"|^i\s+(?:really\s+)?(?:love|like|enjoy)\s+[^,?]{1,40}?,?\s+but\s+"
+    r"(?=(?:is|are|do|does|can|could|will|would|should|how|what)\b)",
     re.I,
 )
 _ABOUT_ME = re.compile(r"^(?:i|i'm|i am)\s+(?:want|wanna|can't|cannot|don't|do not|am|'m)\b", re.IGNORECASE)
