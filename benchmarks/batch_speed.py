@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import DATA, RESULTS, machine, read_jsonl
+from common import DATA, machine, read_jsonl, write_report
 from infoquest.batch import recommend_file, write_results
 from infoquest.recommender import Recommender
 from infoquest.resume import read_resume
@@ -125,9 +125,7 @@ def main() -> None:
         "",
         "Target (issue 11): ≥ 500 profiles/s on 2 cores.",
     ]
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "batch.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    write_report("batch.md", [*lines, ""])
 
 
 if __name__ == "__main__":

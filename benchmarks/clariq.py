@@ -21,7 +21,7 @@ import numpy as np
 from ranx import Qrels, Run, evaluate
 from sklearn.linear_model import LogisticRegression
 
-from common import RESULTS, machine
+from common import machine, write_report
 from infoquest.encoders import MiniLMEncoder
 from infoquest.lexical import LexicalMatcher
 
@@ -129,9 +129,7 @@ def main() -> None:
         for name, value in PUBLISHED[split].items():
             lines.append(f"| _published: {name}_ | | | | {value:.4f} |")
         lines.append("")
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "clariq.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    write_report("clariq.md", [*lines, ""])
 
 
 if __name__ == "__main__":

@@ -129,3 +129,10 @@ def consensus(judges: dict[str, dict[str, dict[str, int]]]) -> dict[str, dict[st
 def personas() -> list[dict[str, Any]]:
     """The judged dev personas (the first 48, then the 24 added later)."""
     return [row for name in ("personas.jsonl", "personas_more.jsonl") for row in read_jsonl(DATA / name)]
+
+
+def write_report(name: str, lines: list[str]) -> None:
+    """Write ``results/<name>`` (the lines joined by newlines) and print it."""
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / name).write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))

@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from common import DATA, RESULTS, machine, read_jsonl
+from common import DATA, RESULTS, machine, read_jsonl, write_report
 from infoquest.corpus import default_corpus
 from infoquest.profile import Profile
 from infoquest.recommender import Recommender
@@ -199,10 +199,8 @@ def main() -> None:
         *per_judge,
         "",
     ]
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "concerns.md").write_text("\n".join(report), encoding="utf-8")
+    write_report("concerns.md", report)
     (RESULTS / "concerns.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    print("\n".join(report))
 
 
 if __name__ == "__main__":

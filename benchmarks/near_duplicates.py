@@ -30,7 +30,7 @@ from sklearn.metrics import (
 )
 from sklearn.model_selection import RepeatedStratifiedKFold
 
-from common import DATA, RESULTS, read_jsonl
+from common import DATA, read_jsonl, write_report
 from infoquest.corpus import default_corpus
 from infoquest.duplicates import DUPLICATE_THRESHOLDS
 from infoquest.encoders import Encoder
@@ -233,9 +233,7 @@ def main() -> None:
     wrong = sorted((i for i in range(len(pairs)) if (cos[i] >= chosen) != y[i]), key=lambda i: abs(cos[i] - chosen))
     for i in wrong[:20]:
         lines.append(f"| {cos[i]:.3f} | {'duplicate' if y[i] else 'distinct'} | {a[i]} | {b[i]} |")
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "near_duplicates.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    write_report("near_duplicates.md", [*lines, ""])
 
 
 if __name__ == "__main__":

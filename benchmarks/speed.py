@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from common import RESULTS, machine
+from common import machine, write_report
 from infoquest.recommender import Recommender
 from train_ranker import persona_profiles
 
@@ -128,9 +128,7 @@ def main() -> None:
         f"{args.repeats} rounds; batch is `recommend_many` over {len(profiles) * 4} profiles.",
         "",
     ]
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "speed.md").write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    write_report("speed.md", lines)
 
 
 if __name__ == "__main__":

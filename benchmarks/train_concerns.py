@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from common import DATA, RESULTS, read_jsonl, trained_folder
+from common import DATA, read_jsonl, trained_folder, write_report
 from infoquest.heads import load_heads
 from infoquest.index import get_index, says_owners
 from infoquest.matching import SIGNALS, ConcernMatcher, signals
@@ -299,8 +299,7 @@ def main() -> None:
         )
     report.append("")
     suffix = "" if args.encoder == "static" else f"_{args.encoder}"
-    (RESULTS / f"concern_matcher{suffix}.md").write_text("\n".join(report), encoding="utf-8")
-    print("\n".join(report))
+    write_report(f"concern_matcher{suffix}.md", report)
 
 
 if __name__ == "__main__":

@@ -32,12 +32,12 @@ from common import (
     DATA,
     DEFAULT_ENCODER,
     ENCODERS,
-    RESULTS,
     machine,
     make_encoder,
     read_jsonl,
     stratified_split,
     trained_folder,
+    write_report,
 )
 from infoquest.corpus import default_corpus
 from infoquest.heads import Lexicon, LinearHead, save_heads
@@ -192,6 +192,26 @@ def held_out_errors(
     ]
 
 
+def error_sections(
+    hard_flagged: list[str],
+    kinds: Sequence[str],
+    texts: Sequence[str],
+    y: np.ndarray,
+    test: np.ndarray,
+    probs: np.ndarray,
+    flagged: np.ndarray,
+) -> list[str]:
+    """The report's last two sections: the hard negatives flagged (one line each) and the held-out errors."""
+    return [
+        "## Hard negatives flagged (separate file, never trained or tuned on)\n",
+        *(hard_flagged or ["None."]),
+        "",
+        "## Held-out errors\n",
+        *held_out_errors(kinds, texts, y, test, probs, flagged),
+        "",
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--encoder", choices=ENCODERS, default=DEFAULT_ENCODER)
@@ -285,17 +305,10 @@ def main() -> None:
         "The same, 5-fold cross-validated over the training part (more questions per class):\n",
         *per_class(train_kinds, y[train], oof >= threshold, "questions"),
         "",
-        "## Hard negatives flagged (separate file, never trained or tuned on)\n",
-        *([f"- {text}" for text in false_alarms] or ["None."]),
-        "",
-        "## Held-out errors\n",
-        *held_out_errors(kinds, texts, y, test, probs, flagged),
-        "",
+        *error_sections([f"- {text}" for text in false_alarms], kinds, texts, y, test, probs, flagged),
     ]
-    RESULTS.mkdir(exist_ok=True)
     suffix = "" if args.encoder == "minilm" else f"_{args.encoder}"
-    (RESULTS / f"guard{suffix}.md").write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    write_report(f"guard{suffix}.md", lines)
 
 
 if __name__ == "__main__":

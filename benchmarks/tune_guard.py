@@ -31,8 +31,8 @@ from typing import Any
 import numpy as np
 from sklearn.metrics import f1_score, precision_recall_fscore_support
 
-from common import RESULTS, machine, make_encoder, stratified_split
-from train_guard import THRESHOLDS, held_out_errors, load_split, per_class
+from common import machine, make_encoder, stratified_split, write_report
+from train_guard import THRESHOLDS, error_sections, load_split, per_class
 
 FIRST_LAYER = 3
 EPOCHS = 5
@@ -215,16 +215,17 @@ def main() -> None:
         "## Per class (fine-tuned guard, held out)\n",
         *per_class([data.kinds[i] for i in test], y[test].astype(bool), flagged),
         "",
-        "## Hard negatives flagged (separate file, never trained or tuned on)\n",
-        *([f"- ({p:.2f}) {text}" for text, p in zip(hard, hard_probs, strict=True) if p >= threshold] or ["None."]),
-        "",
-        "## Held-out errors\n",
-        *held_out_errors(data.kinds, texts, y.astype(bool), test, probs, flagged),
-        "",
+        *error_sections(
+            [f"- ({p:.2f}) {text}" for text, p in zip(hard, hard_probs, strict=True) if p >= threshold],
+            data.kinds,
+            texts,
+            y.astype(bool),
+            test,
+            probs,
+            flagged,
+        ),
     ]
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "guard_tuned.md").write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    write_report("guard_tuned.md", lines)
 
 
 if __name__ == "__main__":
