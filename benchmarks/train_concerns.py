@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from common import DATA, read_jsonl, trained_folder, write_report
+from common import DATA, make_encoder, read_jsonl, trained_folder, write_report
 from infoquest.heads import load_heads
 from infoquest.index import get_index, says_owners
 from infoquest.matching import SIGNALS, ConcernMatcher, signals
@@ -236,10 +236,11 @@ def main() -> None:
     args = parser.parse_args()
     rows = concern_personas()
     gold = addressing()
-    folder = trained_folder(Recommender(encoder=args.encoder, trained=False).encoder)
-    classifier, fitted = fit_says_classifier(Recommender(encoder=args.encoder, trained=False))
+    encoder = make_encoder(args.encoder)  # loaded once, shared by both recommenders below
+    folder = trained_folder(encoder)
+    classifier, fitted = fit_says_classifier(Recommender(encoder=encoder, trained=False))
     classifier.save(folder)
-    rec = Recommender(encoder=args.encoder, trained=False)  # a new one: its corpus state reads the classifier
+    rec = Recommender(encoder=encoder, trained=False)  # a new one: its corpus state reads the classifier
     values, labels, keys, fold_of = labelled(rec, rows, gold)
     personas = sorted(fold_of)
     # The general matcher, for corpora other than the shipped one, sees no classifier: its signals are zero.
