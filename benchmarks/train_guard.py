@@ -5,9 +5,13 @@
 Data: ``benchmarks/data/etiquette.jsonl`` (labelled questions; ``kind`` names the class: direct, veiled,
 hard_positive and referral_for_position ask for a job; referral_to_people, feedback, follow_up, shadowing,
 about_hiring, hard_negative, polite_request and ordinary do not) and ``etiquette_hard_negatives.jsonl``
-(30 hard negatives kept out of everything but the final count of false alarms). The curated corpus's
+(30 hard negatives kept out of everything but the final count of false alarms). ``etiquette_extra.jsonl``
+holds more labelled questions (same classes, written later and checked blind, see ``data/judging.md``) that
+only ever train: the held-out questions stay the same ones, so scores compare across versions. The curated corpus's
 questions, none of which asks for a job, are added to the training part as negatives (class ``corpus``;
-any that is also a held-out question is left out), so the guard learns not to flag what infoquest recommends.
+any that is also a held-out question is left out), so the guard learns not to flag what infoquest recommends,
+and so are 2,000 of their ``says`` (class ``says``), so it passes the short questions infoquest writes from a
+seeker's concerns.
 
 A fixed split stratified by class (seed 0) holds out a quarter of the labelled questions. On the training
 part, 5-fold cross-validation compares feature sets (the embedding; plus word n-grams; plus a few explicit
@@ -79,24 +83,31 @@ class Features:
     ngram_range: tuple[int, int] | None = None
     cues: bool = False
     max_features: int = 6000
+    #: The embedding's scale against the n-grams' (the L2 penalty treats both alike, so a smaller weight
+    #: lets the words decide more); folded into the coefficients of the saved head.
+    weight: float = 1.0
 
 
 FEATURE_SETS = (
     Features("embedding"),
-    Features("embedding + word 1-2 grams", (1, 2)),
     Features("embedding + word 1-3 grams", (1, 3)),
-    Features("embedding + word 1-3 grams + cues", (1, 4), cues=True),
+    Features("embedding × 0.5 + word 1-3 grams", (1, 3), weight=0.5),
+    Features("embedding × 0.35 + word 1-3 grams", (1, 3), weight=0.35),
+    Features("embedding × 0.5 + word 1-3 grams + cues", (1, 4), cues=True, weight=0.5),
 )
 C_GRID = (4.0, 16.0)
+SAYS_SAMPLE = 2000
 THRESHOLDS = np.round(np.arange(0.2, 0.81, 0.025), 3)
 
 
 @dataclass(frozen=True)
 class Split:
-    """The guard's data: labelled questions then the curated ones (class ``corpus``), their labels, the fixed
-    split (the curated questions are all in ``train``) and the 30 hard negatives."""
+    """The guard's data: labelled questions, the extra training-only ones, then the curated ones (class
+    ``corpus``), their labels, the fixed split (extra and curated questions are all in ``train``) and the 30
+    hard negatives."""
 
     rows: list[dict[str, Any]]
+    extra: list[dict[str, Any]]
     hard: list[dict[str, Any]]
     texts: list[str]
     kinds: list[str]
@@ -106,17 +117,27 @@ class Split:
 
 
 def load_split() -> Split:
-    """The labelled set, split by class with a fixed seed, plus the curated questions as training negatives."""
+    """The labelled set, split by class with a fixed seed, plus the extra labelled questions and the curated
+    questions in the training part."""
     rows = read_jsonl(DATA / "etiquette.jsonl")
     hard = read_jsonl(DATA / "etiquette_hard_negatives.jsonl")
-    texts = [r["text"] for r in rows]
-    kinds = [r["kind"] for r in rows]
-    train, test = (np.array(part) for part in stratified_split(kinds))
-    held_out = {_key(texts[i]) for i in test}
-    curated = [q.text for q in default_corpus() if _key(q.text) not in held_out]
-    y = np.array([bool(r["asks_for_job"]) for r in rows] + [False] * len(curated))
-    train = np.concatenate([train, np.arange(len(texts), len(texts) + len(curated))])
-    return Split(rows, hard, texts + curated, kinds + ["corpus"] * len(curated), y, train, test)
+    split_train, test = (np.array(part) for part in stratified_split([r["kind"] for r in rows]))
+    held_out = {_key(rows[i]["text"]) for i in test}
+    # Anything equal to a held-out question stays out of training (none is, today; the check keeps it so).
+    extra = [r for r in read_jsonl(DATA / "etiquette_extra.jsonl") if _key(r["text"]) not in held_out]
+    labelled = rows + extra
+    corpus = default_corpus()
+    curated = [q.text for q in corpus if _key(q.text) not in held_out]
+    # How seekers put their needs (the corpus's ``says``): short first-person questions like the ones infoquest
+    # writes from a seeker's concerns ("Do I need my own van?"), which the guard must pass. A fixed sample
+    # keeps them from outweighing the labelled questions.
+    says = [text for q in corpus for text in q.says if _key(text) not in held_out]
+    says = [says[i] for i in sorted(np.random.default_rng(0).permutation(len(says))[:SAYS_SAMPLE])]
+    texts = [r["text"] for r in labelled] + curated + says
+    kinds = [r["kind"] for r in labelled] + ["corpus"] * len(curated) + ["says"] * len(says)
+    y = np.array([bool(r["asks_for_job"]) for r in labelled] + [False] * (len(curated) + len(says)))
+    train = np.concatenate([split_train, np.arange(len(rows), len(texts))])
+    return Split(rows, extra, hard, texts, kinds, y, train, test)
 
 
 def lexicon(texts: Sequence[str], features: Features) -> Lexicon | None:
@@ -141,11 +162,12 @@ def fit(x: np.ndarray, y: np.ndarray, texts: Sequence[str], features: Features, 
     from sklearn.linear_model import LogisticRegression
 
     lex = lexicon(texts, features)
-    design: Any = x if lex is None else hstack([csr_matrix(x), lex.transform(texts)]).tocsr()
+    scaled = x * features.weight
+    design: Any = scaled if lex is None else hstack([csr_matrix(scaled), lex.transform(texts)]).tocsr()
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit(design, y.astype(int))
-    return LinearHead(
-        "asks_for_job", model_id, ("asks_for_job",), np.asarray(model.coef_), np.asarray(model.intercept_), True, lex
-    )
+    coef = np.array(model.coef_, dtype=np.float64)
+    coef[:, : x.shape[1]] *= features.weight  # the head reads unscaled embeddings
+    return LinearHead("asks_for_job", model_id, ("asks_for_job",), coef, np.asarray(model.intercept_), True, lex)
 
 
 def out_of_fold(
@@ -218,8 +240,9 @@ def main() -> None:
     args = parser.parse_args()
     encoder = make_encoder(args.encoder)
     data = load_split()
-    rows, hard, texts, kinds, y, train, test = (
+    rows, extra, hard, texts, kinds, y, train, test = (
         data.rows,
+        data.extra,
         data.hard,
         data.texts,
         data.kinds,
@@ -227,7 +250,7 @@ def main() -> None:
         data.train,
         data.test,
     )
-    labelled, curated = len(rows), texts[len(rows) :]
+    labelled, curated, says = len(rows), kinds.count("corpus"), kinds.count("says")
     x = encoder.encode(texts)
     train_texts, train_kinds = [texts[i] for i in train], [kinds[i] for i in train]
 
@@ -263,14 +286,16 @@ def main() -> None:
         "test_examples": len(test),
         # The etiquette guard's fallback suggestions: what each labelled job request should have asked.
         "suggestions": [
-            {"text": r["text"], "suggestion": r["suggestion"]} for r in rows if r["asks_for_job"] and r["suggestion"]
+            {"text": r["text"], "suggestion": r["suggestion"]}
+            for r in rows + extra
+            if r["asks_for_job"] and r["suggestion"]
         ],
     }
     save_heads(
         trained_folder(encoder) / "etiquette.json",
         [LinearHead(**{**head.__dict__, "info": info})],
         {
-            "data": "benchmarks/data/etiquette.jsonl",
+            "data": "benchmarks/data/etiquette.jsonl, etiquette_extra.jsonl (training only)",
             "encoder": args.encoder,
             "model_id": encoder.model_id,
             "split": "common.stratified_split(kind, test_share=0.25, seed=0)",
@@ -282,8 +307,10 @@ def main() -> None:
         "# Etiquette guard: does a question ask for a job?\n",
         f"Command: `python benchmarks/train_guard.py --encoder {args.encoder}` ({encoder.model_id}; {machine()})\n",
         f"Data: {labelled} labelled questions in {len(counts) - 1} classes (`benchmarks/data/etiquette.jsonl`), "
-        f"split by class with a fixed seed: {len(train) - len(curated)} to train, {len(test)} held out; the "
-        f"{len(curated)} curated corpus questions are added to the training part as negatives (class `corpus`). "
+        f"split by class with a fixed seed: {len(train) - curated - says - len(extra)} to train, {len(test)} held "
+        f"out. {len(extra)} more labelled questions (`etiquette_extra.jsonl`, written later and labelled again "
+        f"blind), the {curated} curated corpus questions (class `corpus`) and {says} of the corpus's `says` (how "
+        "seekers put their needs, class `says`; a fixed sample) only ever train, the last two as negatives. "
         "Features, regularisation (C) and threshold were chosen by 5-fold cross-validation F1 on the training "
         "part only (a curated question flagged counts as a false alarm).\n",
         "## Feature sets (5-fold CV F1 on the training part)\n",
