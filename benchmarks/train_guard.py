@@ -6,7 +6,7 @@ Data: ``benchmarks/data/etiquette.jsonl`` (labelled questions; ``kind`` names th
 hard_positive and referral_for_position ask for a job; referral_to_people, feedback, follow_up, shadowing,
 about_hiring, hard_negative, polite_request and ordinary do not) and ``etiquette_hard_negatives.jsonl``
 (30 hard negatives kept out of everything but the final count of false alarms). ``etiquette_extra.jsonl``
-holds more labelled questions (same classes, written later and checked blind, see ``data/judging.md``) that
+holds more labelled questions (same classes, written later and labelled again blind; ``README.md``) that
 only ever train: the held-out questions stay the same ones, so scores compare across versions. The curated corpus's
 questions, none of which asks for a job, are added to the training part as negatives (class ``corpus``;
 any that is also a held-out question is left out), so the guard learns not to flag what infoquest recommends,
@@ -284,11 +284,10 @@ def main() -> None:
         "hard_negative_false_alarms": len(false_alarms),
         "train_examples": len(train),
         "test_examples": len(test),
-        # The etiquette guard's fallback suggestions: what each labelled job request should have asked.
+        # The etiquette guard's fallback suggestions: what each labelled job request should have asked. Only
+        # the main set's: the guard embeds them all the first time it needs one (MiniLM: seconds per thousand).
         "suggestions": [
-            {"text": r["text"], "suggestion": r["suggestion"]}
-            for r in rows + extra
-            if r["asks_for_job"] and r["suggestion"]
+            {"text": r["text"], "suggestion": r["suggestion"]} for r in rows if r["asks_for_job"] and r["suggestion"]
         ],
     }
     save_heads(
