@@ -25,12 +25,15 @@ from infoquest.heads import LinearHead, fit_head, save_heads
 
 CHARS = ("char_wb", (2, 4), 4000)
 #: The kind head (the hardest: kinds overlap) picks its lexicon and regularisation by cross-validation.
-KIND_CHOICES: tuple[tuple[tuple[str, tuple[int, int], int], float], ...] = (
-    (CHARS, 4.0),
-    (CHARS, 16.0),
-    (("char_wb", (2, 5), 12000), 16.0),
-    (("word", (1, 2), 6000), 4.0),
-    (("word", (1, 2), 6000), 16.0),
+#: (lexicon, C, the embedding's weight against the lexicon; see ``fit_head``).
+KIND_CHOICES: tuple[tuple[tuple[str, tuple[int, int], int], float, float], ...] = (
+    (CHARS, 4.0, 1.0),
+    (CHARS, 16.0, 1.0),
+    (("char_wb", (2, 5), 12000), 16.0, 1.0),
+    (("word", (1, 2), 6000), 4.0, 1.0),
+    (("word", (1, 2), 6000), 16.0, 1.0),
+    (("word", (1, 2), 6000), 16.0, 0.5),
+    (("word", (1, 2), 6000), 32.0, 0.5),
 )
 
 
@@ -42,6 +45,7 @@ def cross_validate(
     lexicon: Any,
     multilabel: bool = False,
     c: float = 4.0,
+    weight: float = 1.0,
 ) -> float:
     """Mean 5-fold accuracy (multiclass) or micro-F1 at 0.5 (multi-label)."""
     keys = [sorted(t)[0] if t else "" for t in labels] if multilabel else list(labels)
@@ -59,6 +63,7 @@ def cross_validate(
             c=c,
             texts=[texts[i] for i in train],
             lexicon=lexicon,
+            weight=weight,
         )
         probs = head.predict_proba(x[test], [texts[i] for i in test])
         if multilabel:  # a rare tag may be missing from a fold's training part: score over every tag
@@ -97,20 +102,24 @@ def train_roles(encoder: Encoder, lines: list[str]) -> None:
     ]
     for name in ("kind", "relationship", "seniority", "setting", "retired", "hires"):
         labels = [str(r[name]) for r in rows]
-        lexicon, c = CHARS, 4.0
+        lexicon, c, weight = CHARS, 4.0, 1.0
         if name == "kind":
             tried = {
-                (lex, cc): cross_validate(texts, x, labels, encoder.model_id, lex, c=cc) for lex, cc in KIND_CHOICES
+                (lex, cc, w): cross_validate(texts, x, labels, encoder.model_id, lex, c=cc, weight=w)
+                for lex, cc, w in KIND_CHOICES
             }
-            lexicon, c = max(tried, key=tried.__getitem__)
+            lexicon, c, weight = max(tried, key=tried.__getitem__)
             lines.insert(
                 len(lines) - 3,
                 "Kind head settings tried (5-fold CV accuracy; the best is used, so its score is slightly "
                 "optimistic): "
-                + "; ".join(f"{lex[0]} {lex[1]} {lex[2]}, C={cc:g}: {a:.3f}" for (lex, cc), a in tried.items())
+                + "; ".join(
+                    f"{lex[0]} {lex[1]} {lex[2]}, C={cc:g}{'' if w == 1 else f', embedding × {w:g}'}: {a:.3f}"
+                    for (lex, cc, w), a in tried.items()
+                )
                 + ".\n",
             )
-        accuracy = cross_validate(texts, x, labels, encoder.model_id, lexicon, c=c)
+        accuracy = cross_validate(texts, x, labels, encoder.model_id, lexicon, c=c, weight=weight)
         if name == "kind":
             from infoquest.interviewee import KIND_MIN_CONFIDENCE
 
@@ -130,7 +139,7 @@ def train_roles(encoder: Encoder, lines: list[str]) -> None:
                 lexicon=CHARS,
             )
         else:
-            head = fit_head(name, x, labels, encoder.model_id, texts=texts, lexicon=lexicon, c=c)
+            head = fit_head(name, x, labels, encoder.model_id, texts=texts, lexicon=lexicon, c=c, weight=weight)
         heads.append(replace(head, info={"cv_accuracy": round(accuracy, 4)}))
         lines.append(f"| {name} | {len(set(labels))} | {accuracy:.3f} |")
     lines.append("")

@@ -46,6 +46,27 @@ def test_multiclass_matches_sklearn_predict_proba(probe):
     assert [head.classes[i] for i in proba.argmax(axis=1)] == labels
 
 
+@pytest.mark.parametrize("multilabel", [False, True])
+def test_an_embedding_weight_is_fitted_on_scaled_vectors_and_read_on_plain_ones(probe, multilabel):
+    x, y = _clusters([12, 20, 8], seed=2)
+    labels = [("red", "green", "blue")[c] for c in y]
+    given = [[t] for t in labels] if multilabel else labels
+    head = fit_head("colour", x, given, "toy-model", multilabel=multilabel, weight=0.5)
+    plain = fit_head("colour", x, given, "toy-model", multilabel=multilabel)
+    for data in (x, probe):
+        if multilabel:  # one sigmoid per class, each fitted on the halved vectors
+            for k, tag in enumerate(head.classes):
+                reference = _reference(0.5 * x, [t == tag for t in labels])
+                np.testing.assert_allclose(
+                    head.predict_proba(data)[:, k], reference.predict_proba(0.5 * data)[:, 1], atol=1e-6
+                )
+        else:
+            reference = _reference(0.5 * x, labels)
+            np.testing.assert_allclose(head.predict_proba(data), reference.predict_proba(0.5 * data), atol=1e-6)
+    # A smaller weight is a stronger penalty on the embedding: the fitted model is not the plain one.
+    assert not np.allclose(head.coef, plain.coef)
+
+
 def test_binary_matches_sklearn_predict_proba(probe):
     x, y = _clusters([25, 10], seed=1)
     labels = ["no" if c == 0 else "yes" for c in y]

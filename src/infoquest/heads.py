@@ -172,16 +172,21 @@ def fit_head(
     c: float = 4.0,
     texts: Sequence[str] | None = None,
     lexicon: tuple[str, tuple[int, int], int] | None = None,
+    weight: float = 1.0,
 ) -> LinearHead:
     """Fit a head with scikit-learn's ``LogisticRegression`` (balanced class weights).
 
     Args:
         lexicon: ``(analyzer, ngram_range, max_features)`` to add TF-IDF features of ``texts``.
+        weight: the embedding's scale against the lexicon's features while fitting (the L2 penalty treats both
+            alike, so a smaller weight lets the words decide more); folded into the coefficients, so the head
+            reads plain embeddings.
     """
     from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
 
-    x: Any = np.asarray(vectors, dtype=np.float64)
+    dim = np.asarray(vectors).shape[1]
+    x: Any = np.asarray(vectors, dtype=np.float64) * weight
     fitted = None
     if lexicon is not None:
         if texts is None:
@@ -196,10 +201,13 @@ def fit_head(
             model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit(x, y)
             coefs.append(model.coef_[0])
             intercepts.append(model.intercept_[0])
-        return LinearHead(name, model_id, classes, np.array(coefs), np.array(intercepts), True, fitted)
+        coef = np.array(coefs)
+        coef[:, :dim] *= weight
+        return LinearHead(name, model_id, classes, coef, np.array(intercepts), True, fitted)
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit(x, list(labels))
     classes = tuple(str(label) for label in model.classes_)
-    coef, intercept = model.coef_, model.intercept_
+    coef, intercept = np.array(model.coef_, dtype=np.float64), model.intercept_
+    coef[:, :dim] *= weight
     if len(classes) == 2:  # sklearn keeps one row for two classes; softmax over [-z/2, z/2] is the same model
         coef = np.vstack([-coef[0] / 2, coef[0] / 2])
         intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
