@@ -24,10 +24,8 @@ from infoquest.encoders import Encoder
 from infoquest.heads import LinearHead, fit_head, save_heads
 
 CHARS = ("char_wb", (2, 4), 4000)
-#: The kind head (the hardest: kinds overlap) picks its lexicon and regularisation by cross-validation.
-#: The stage head's choices of the embedding's weight against its character n-grams.
-STAGE_WEIGHTS = (1.0, 0.5)
-#: (lexicon, C, the embedding's weight against the lexicon; see ``fit_head``).
+#: The kind head (the hardest: kinds overlap) picks its lexicon, regularisation and the embedding's weight
+#: against the lexicon (see ``fit_head``) by cross-validation: (lexicon, C, weight).
 KIND_CHOICES: tuple[tuple[tuple[str, tuple[int, int], int], float, float], ...] = (
     (CHARS, 4.0, 1.0),
     (CHARS, 16.0, 1.0),
@@ -37,6 +35,8 @@ KIND_CHOICES: tuple[tuple[tuple[str, tuple[int, int], int], float, float], ...] 
     (("word", (1, 2), 6000), 16.0, 0.5),
     (("word", (1, 2), 6000), 32.0, 0.5),
 )
+#: The stage head's choices of the embedding's weight against its character n-grams.
+STAGE_WEIGHTS = (1.0, 0.5)
 
 
 def cross_validate(
