@@ -8,8 +8,8 @@ torch, and would add its own weights to the package; infoquest keeps the logisti
 stays so the comparison can be re-run when the data grows.
 
 Same data and fixed split as ``train_guard.py`` (``load_split``): a quarter of the labelled questions held
-out by class, the curated corpus added to the training part as negatives, the 30 hard negatives kept out of
-everything but the final count. Training uses the training part only:
+out by class; the extra labelled questions, the curated corpus and a sample of its ``says`` added to the
+training part; the 30 hard negatives kept out of everything but the final count. Training uses the training part only:
 
 1. The threshold: a model is trained on 80% of the training part (stratified by class, fixed seed) and the
    threshold with the best F1 on the other 20% is kept (ties go to the higher threshold).
@@ -204,7 +204,8 @@ def main() -> None:
         "# Etiquette guard experiment: fine-tuned MiniLM against the shipped logistic guards\n",
         f"Command: `python benchmarks/tune_guard.py` ({machine()}; {minutes:.0f} min)\n",
         f"Data and split as in `guard.md` (`train_guard.load_split`): {len(train)} training questions "
-        f"(curated corpus included), {len(test)} held out, 30 hard negatives never trained or tuned on. "
+        f"(extra labelled questions, curated corpus and `says` included), {len(test)} held out, 30 hard negatives "
+        "never trained or tuned on. "
         f"Recipe: all-MiniLM-L6-v2 with its top {6 - FIRST_LAYER} layers and a one-logit head fine-tuned for "
         f"{EPOCHS} epochs (learning rate {LEARNING_RATE:g}), weights averaged over seeds {', '.join(map(str, SEEDS))}. "
         f"Threshold {threshold:.3f}, chosen on a 20% validation slice of the training part (F1 "
