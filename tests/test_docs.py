@@ -253,16 +253,12 @@ def run_example(command: str) -> Result:
     return CliRunner().invoke(cli, argv[1:], input=stdin, prog_name="infoquest", terminal_width=100)
 
 
-@pytest.fixture(scope="module")
-def _shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("docs-cache")
-
-
 @pytest.fixture
-def in_checkout(monkeypatch: pytest.MonkeyPatch, _shared_cache: Path) -> None:
+def in_checkout(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The examples are slow tests, so conftest points INFOQUEST_CACHE_DIR at the session's shared cache: the
+    # corpus is embedded once for all of them (and for the other slow tests), not once more here.
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("COLUMNS", "100")  # the README's tables were printed 100 columns wide
-    monkeypatch.setenv("INFOQUEST_CACHE_DIR", str(_shared_cache))  # embed the corpus once for all examples
 
 
 @pytest.mark.slow

@@ -335,7 +335,10 @@ def test_plan_for_a_corpus_without_a_referral_question(monkeypatch, tmp_path):
 
 
 @pytest.mark.slow
-def test_plan_refuses_a_job_request_and_places_an_ordinary_extra(rec):
+def test_plan_refuses_a_job_request_and_places_an_ordinary_extra():
+    # Not the module's ``rec``: its own cache folder would make the guard embed the corpus with MiniLM once
+    # more; without ``cache_dir`` it reads the slow tests' shared cache (conftest).
+    rec = Recommender(encoder=HashingEncoder(128), trained=False)
     mine = "What do you wish you had known before starting in this field?"
     job = "Can you give me a job at your company?"
     plan = rec.plan(PROFILES["teacher"], minutes=25, extra=[mine, job])
