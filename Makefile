@@ -21,7 +21,10 @@ help:  ## Show this help
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet $(TORCH)
-	$(BIN)/python -m pip install --quiet -e '.[dev]'  # dev pulls the transformers and train extras
+	# uv installs the rest (ray, pyarrow, playwright...) in seconds where pip takes over a minute. torch stays
+	# with pip above, which reads pip's own configuration (a local wheel here) and TORCH's --index-url.
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[dev]'  # dev pulls the transformers and train extras
 	touch $(STAMP)
 
 install: $(STAMP)  ## Create .venv and install infoquest with its dev tools
@@ -32,8 +35,10 @@ demo: $(STAMP)  ## Recommend questions for an example résumé (the main job)
 serve: $(STAMP)  ## Serve the web page and the HTTP API at http://127.0.0.1:8000/
 	$(BIN)/infoquest serve
 
+# Two or more workers, one file each (its fixtures load once), one thread each: with torch's and BLAS's
+# default threads per worker the cores are oversubscribed and the run takes twice as long, not half.
 test: $(STAMP)  ## Run every test, including those with the real model
-	$(BIN)/python -m pytest -q
+	OMP_NUM_THREADS=1 $(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist loadfile
 
 test-fast: $(STAMP)  ## Run the unit tests only (fake encoder, seconds)
 	$(BIN)/python -m pytest -q -m "not slow"

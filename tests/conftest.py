@@ -33,6 +33,12 @@ Python, SQL, data analysis, public speaking
 
 @pytest.fixture(scope="session")
 def _shared_slow_cache(tmp_path_factory: pytest.TempPathFactory) -> str:
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        # pytest-xdist: one folder for all the run's workers (their base folders share a parent), so the
+        # corpus is embedded with MiniLM once per run, not once per worker. Cache writes are atomic.
+        folder = tmp_path_factory.getbasetemp().parent / "slow-cache"
+        folder.mkdir(exist_ok=True)
+        return str(folder)
     return str(tmp_path_factory.mktemp("slow-cache"))
 
 
