@@ -42,6 +42,30 @@ def _shared_slow_cache(tmp_path_factory: pytest.TempPathFactory) -> str:
     return str(tmp_path_factory.mktemp("slow-cache"))
 
 
+_WARMED: list[str] = []
+
+
+def _warm_shared_cache(folder: str) -> None:
+    """Under pytest-xdist, the first worker to run a slow test embeds the corpus with MiniLM into the shared
+    folder while the others wait for it, rather than every worker embedding it at once on the same cores."""
+    if _WARMED or not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    _WARMED.append(folder)
+    try:
+        from infoquest.transformer_encoder import MiniLMEncoder
+    except ImportError:  # no transformers extra: the MiniLM tests skip or fail on their own
+        return
+    import fcntl
+    from pathlib import Path
+
+    from infoquest.corpus import default_corpus
+    from infoquest.index import get_index
+
+    with open(Path(folder) / ".warming", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        get_index(default_corpus(), MiniLMEncoder(), Path(folder))  # a worker after the first reads the cache
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cache(
     request: pytest.FixtureRequest,
@@ -53,6 +77,7 @@ def _isolated_cache(
     # session: embedding the curated corpus with MiniLM takes about 20 s, and a cache holds only corpus vectors
     # (test_privacy checks that no résumé text reaches it). Tests of the cache itself pass their own folder.
     if request.node.get_closest_marker("slow") is not None:
+        _warm_shared_cache(_shared_slow_cache)
         monkeypatch.setenv("INFOQUEST_CACHE_DIR", _shared_slow_cache)
         monkeypatch.delenv("INFOQUEST_ENCODER", raising=False)
     else:
