@@ -35,7 +35,7 @@ demo: $(STAMP)  ## Recommend questions for an example résumé (the main job)
 serve: $(STAMP)  ## Serve the web page and the HTTP API at http://127.0.0.1:8000/
 	$(BIN)/infoquest serve
 
-# Two or more workers, one file each (its fixtures load once), one thread each: with torch's and BLAS's
+# One worker per core (4 at most), one file each (its fixtures load once), one thread each: with torch's and BLAS's
 # default threads per worker the cores are oversubscribed and the run takes twice as long, not half.
 test: $(STAMP)  ## Run every test, including those with the real model
 	OMP_NUM_THREADS=1 $(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist loadfile

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import os
+from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -42,28 +44,26 @@ def _shared_slow_cache(tmp_path_factory: pytest.TempPathFactory) -> str:
     return str(tmp_path_factory.mktemp("slow-cache"))
 
 
-_WARMED: list[str] = []
-
-
+@functools.cache  # once per worker
 def _warm_shared_cache(folder: str) -> None:
     """Under pytest-xdist, the first worker to run a slow test embeds the corpus with MiniLM into the shared
     folder while the others wait for it, rather than every worker embedding it at once on the same cores."""
-    if _WARMED or not os.environ.get("PYTEST_XDIST_WORKER"):
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
         return
-    _WARMED.append(folder)
     try:
         from infoquest.transformer_encoder import MiniLMEncoder
+
+        encoder = MiniLMEncoder()
     except ImportError:  # no transformers extra: the MiniLM tests skip or fail on their own
         return
     import fcntl
-    from pathlib import Path
 
     from infoquest.corpus import default_corpus
     from infoquest.index import get_index
 
     with open(Path(folder) / ".warming", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        get_index(default_corpus(), MiniLMEncoder(), Path(folder))  # a worker after the first reads the cache
+        get_index(default_corpus(), encoder, Path(folder))  # a worker after the first reads the cache
 
 
 @pytest.fixture(autouse=True)
