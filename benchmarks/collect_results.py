@@ -24,6 +24,7 @@ SECTIONS = (
     ("Speed", "speed.md"),
     ("Batch throughput", "batch.md"),
     ("Load on the HTTP server", "load.md"),
+    ("The test command on a fresh clone", "suite_time.md"),
     ("Near-duplicate detector", "near_duplicates.md"),
     ("External: ClariQ question-bank ranking", "clariq.md"),
 )
