@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from collections.abc import Iterator, Sequence
 
 import pytest
@@ -15,6 +16,7 @@ from infoquest.batch import BatchResult, BatchSummary, recommend_file, recommend
 from infoquest.batch_input import ProfileRecord
 from infoquest.encoders import HashingEncoder
 from infoquest.recommendation import Recommendation
+from infoquest.workers import in_workers
 
 GOALS = [
     "Move from teaching math into software engineering. How do I get my first role?",
@@ -265,6 +267,25 @@ def test_worker_processes_give_the_same_answers_in_input_order_with_errors_passe
         for q, r in zip(a.questions, b.questions, strict=True):
             assert q.to_dict() | {"score": 0} == r.to_dict() | {"score": 0}
             assert q.score == pytest.approx(r.score, abs=1e-5)
+
+
+def _thread_settings(_: Recommender, __: int) -> dict[str, object]:
+    # Runs in a worker: what its thread pools are set to, torch imported the way the model loads it (late).
+    import threadpoolctl
+    import torch
+
+    pools = {info["user_api"]: info["num_threads"] for info in threadpoolctl.threadpool_info()}
+    return {"torch": torch.get_num_threads(), "blas": pools.get("blas", 1), "env": os.environ["OMP_NUM_THREADS"]}
+
+
+@pytest.mark.slow
+def test_each_worker_runs_one_thread_so_two_workers_do_not_oversubscribe_the_cores(rec, monkeypatch):
+    # torch's own pool, started after the worker began, once made two MiniLM workers 2.6 times slower than one
+    # process. `make test` sets OMP_NUM_THREADS=1 for its own workers; a user's shell does not.
+    pytest.importorskip("torch")
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    settings = [result for _, result in in_workers(rec, _thread_settings, [1, 2], workers=2)]
+    assert settings == [{"torch": 1, "blas": 1, "env": "1"}] * 2
 
 
 def test_a_recommender_that_cannot_be_copied_to_a_worker_is_refused_in_one_line(tmp_path):

@@ -10,6 +10,8 @@ one process; a score may differ in its last printed digit, since one BLAS thread
 from __future__ import annotations
 
 import multiprocessing
+import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,14 +29,23 @@ R = TypeVar("R")
 _RECOMMENDER: Recommender | None = None
 
 
+#: Thread pools a worker must not start: the workers already use the cores.
+_ONE_THREAD = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "TOKENIZERS_PARALLELISM": "false"}
+
+
 def _start(recommender: Recommender) -> None:
     global _RECOMMENDER
     _RECOMMENDER = recommender
-    # One BLAS thread per worker: the workers already use the cores, and a BLAS pool per worker on top of
-    # them oversubscribes the machine (two workers with a pool each ran slower than one process).
+    # One thread per worker: a BLAS, torch or tokenizer pool per worker on top of the workers oversubscribes
+    # the machine (two MiniLM workers with torch's default pools took 49 s for 300 profiles, one process 19 s).
+    # torch reads OMP_NUM_THREADS when it is first imported, which in a worker is after this (the model loads
+    # on first use); a torch imported already is told directly.
+    os.environ.update(_ONE_THREAD)
     import threadpoolctl
 
     threadpoolctl.threadpool_limits(1)
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(1)
 
 
 def _run(task: Callable[[Recommender, T], R], item: T) -> R:
