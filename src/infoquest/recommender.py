@@ -22,7 +22,7 @@ from infoquest.concerns import Concern
 from infoquest.corpus import Corpus, Question, default_corpus, load_corpus
 from infoquest.encoders import Encoder, resolve_encoder
 from infoquest.etiquette import EtiquetteGuard, EtiquetteVerdict
-from infoquest.features import FEATURES, FeatureSet, compute_features
+from infoquest.features import FEATURES, CorpusSide, FeatureSet, compute_features, corpus_side
 from infoquest.index import get_index, says_owners
 from infoquest.interviewee import Interviewee
 from infoquest.lexical import LexicalMatcher
@@ -100,7 +100,7 @@ class _CorpusState:
     referral: np.ndarray
     closing: np.ndarray  # placed at the close of the conversation (closing or follow-up)
     organisation: np.ndarray
-    field_vectors: np.ndarray
+    side: CorpusSide  # the corpus's part of the features
     requires: np.ndarray  # (n, len(REQUIRES))
     raised: np.ndarray  # (n,) needs the seeker to raise the matter
     says: Says  # how seekers put the need each question answers, embedded
@@ -249,7 +249,7 @@ class Recommender:
             referral=referral,
             closing=np.array([q.placement in ("closing", "follow_up") for q in self.corpus]),
             organisation=np.array([c == "About the Organization" for c in categories]),
-            field_vectors=self._field_vectors(vectors.shape[1]),
+            side=corpus_side(vectors, meta, self._field_vectors(vectors.shape[1])),
             requires=requires,
             raised=np.zeros(len(self.corpus), dtype=bool) if raised is None else raised,
             says=Says(index.says(), says_owners(self.corpus)),
@@ -310,9 +310,7 @@ class Recommender:
         for row, reading in enumerate(readings):
             concerns = reading.concerns
             relevance = all_relevance[bounds[row] : bounds[row + 1]]
-            features = compute_features(
-                reading, state.vectors, state.meta, lexical[row], state.field_vectors, relevance, matcher.threshold
-            )
+            features = compute_features(reading, state.side, lexical[row], relevance, matcher.threshold)
             contributions = self.ranker.contributions(features.values)
             scores = contributions.sum(axis=1) + self.ranker.intercept
             # A personal matter is asked only when the seeker raised it: a concern it answers, or close goals.
