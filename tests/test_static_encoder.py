@@ -25,7 +25,23 @@ def test_vectors_are_unit_length_and_batch_independent(encoder: StaticEncoder) -
     assert together.dtype == np.float32 and together.shape == (3, encoder.dimension)
     np.testing.assert_allclose(np.linalg.norm(together, axis=1), 1.0, rtol=1e-5)
     alone = np.vstack([encoder.encode([t]) for t in texts])
-    np.testing.assert_allclose(together, alone, atol=1e-6)
+    np.testing.assert_array_equal(together, alone)  # bit for bit: a profile's vectors never depend on its batch
+
+
+def test_texts_of_every_length_match_the_reference_in_any_batch(encoder: StaticEncoder) -> None:
+    # Short texts are summed together, one word piece position at a time; a text past 512 pieces on its own.
+    tokenizer, table, unk, _ = encoder._load()
+    words = ["nurse", "burnout", "shifts", "pricing", "bids", "cash", "flow", "hiring", "apprenticeship", "Cantonese"]
+    texts = [" ".join(words[: 1 + i % len(words)] * (1 + i)) for i in range(12)] + [" ".join(words * 80), ""]
+    out = encoder.encode(texts)
+    for text, row in zip(texts, out, strict=True):
+        ids = [i for i in tokenizer.encode(text, add_special_tokens=False).ids if i != unk]
+        reference = table[ids].astype(np.float64).mean(axis=0) if ids else np.zeros(table.shape[1])
+        norm = np.linalg.norm(reference)
+        np.testing.assert_allclose(row, reference / norm if norm else reference, atol=1e-6)
+    assert len(tokenizer.encode(texts[-2], add_special_tokens=False).ids) > 512
+    np.testing.assert_array_equal(encoder.encode(texts[::-1]), out[::-1])
+    np.testing.assert_array_equal(encoder.encode(texts[5:7]), out[5:7])
 
 
 def test_a_text_with_no_known_word_is_a_zero_row(encoder: StaticEncoder) -> None:
