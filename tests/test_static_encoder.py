@@ -44,6 +44,41 @@ def test_texts_of_every_length_match_the_reference_in_any_batch(encoder: StaticE
     np.testing.assert_array_equal(encoder.encode(texts[5:7]), out[5:7])
 
 
+def test_word_piece_counts_match_the_tokenizer_exactly(encoder: StaticEncoder) -> None:
+    # Plain text is counted from the vocabulary, word by word; anything else goes through the tokenizer.
+    tokenizer, _, unk, _ = encoder._load()
+    texts = [
+        "Charge nurse, PICU (2019–2023): led 12-bed unit; cut falls 30%.",
+        "José’s résumé — “naïve” café owner · bilingual in Cantonese…",
+        "C++/Python e-mail __init__ #1 U.S. don't",
+        "[CLS] a [UNK] b [SEP] [cls] [ MASK ]",  # the tokenizer's own tokens, matched before splitting
+        "İstanbul ıı ſ × ÷",  # capitals that lower to two characters
+        "tab\tand\x0bcontrol\x00characters\u00a0nbsp\u2028line",
+        "中文 and Ærø",
+        "x" * 120 + " " + "é" * 101,  # longer than a word may be: unknown
+        "",
+        "   ",
+    ]
+    expected = [sum(1 for i in tokenizer.encode(t, add_special_tokens=False).ids if i != unk) for t in texts]
+    assert encoder.count_tokens_many(texts) == expected
+    assert [encoder.count_tokens(t) for t in texts] == expected
+    counter = encoder._counter()
+    assert counter is not None
+    assert counter.pieces(texts[0]) is not None and counter.pieces(texts[1]) is not None  # the fast path ran
+    assert counter.pieces(texts[5]) is None and counter.pieces(texts[6]) is None  # the tokenizer's
+
+
+def test_a_tokenizer_that_is_not_bert_s_is_counted_by_the_tokenizer(tmp_path: Path, encoder: StaticEncoder) -> None:
+    from tokenizers import Tokenizer, models, pre_tokenizers
+
+    tokenizer = Tokenizer(models.WordLevel({"[UNK]": 0, "nurse": 1, "burnout": 2}, unk_token="[UNK]"))
+    tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
+    tokenizer.save(str(tmp_path / "tokenizer.json"))
+    custom = StaticEncoder.from_table(np.eye(3, 4, dtype=np.float32), tmp_path / "tokenizer.json")
+    assert custom._counter() is None
+    assert custom.count_tokens_many(["nurse burnout", "nurse, unknown!"]) == [2, 1]
+
+
 def test_a_text_with_no_known_word_is_a_zero_row(encoder: StaticEncoder) -> None:
     out = encoder.encode(["", "   ", "burnout"])
     assert not out[0].any() and not out[1].any() and out[2].any()

@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import re
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +71,45 @@ def _short_sums(table: np.ndarray, flat: np.ndarray, starts: np.ndarray, lengths
     return out
 
 
+# Typographic marks common in résumés; like ASCII punctuation, a BERT tokenizer splits each off on its own.
+_MARKS = "\u2018\u2019\u201c\u201d\u2013\u2014\u00b7\u2022\u2026"
+# Text the word counter can split as the tokenizer does: printable ASCII, Latin letters, those marks.
+_PLAIN = re.compile(f"[\\x20-\\x7e\\t\\n\\r\\u00c0-\\u024f{_MARKS}]*")
+# Its pieces: runs of letters and digits, and each other mark alone.
+_PIECES = re.compile(f"[A-Za-z0-9\\u00c0-\\u024f]+|[!-/:-@\\[-`{{-~{_MARKS}]")
+
+
+@dataclass(frozen=True)
+class _WordCounter:
+    """Exact word-piece counts for plain text (``_PLAIN``) from a BERT tokenizer's vocabulary."""
+
+    known: dict[str, int]  # lower-case words and marks that are one vocabulary entry (marks: their count)
+    specials: tuple[str, ...]  # added tokens ("[CLS]"), matched in the raw text before any splitting
+
+    @classmethod
+    def for_tokenizer(cls, tokenizer: Any, unk: int | None) -> _WordCounter | None:
+        config = json.loads(tokenizer.to_str())
+        if (
+            (config.get("normalizer") or {}).get("type") != "BertNormalizer"
+            or not (config.get("normalizer") or {}).get("lowercase")
+            or (config.get("pre_tokenizer") or {}).get("type") != "BertPreTokenizer"
+            or (config.get("model") or {}).get("type") != "WordPiece"
+        ):
+            return None
+        known = {word: 1 for word in tokenizer.get_vocab() if re.fullmatch(r"[a-z0-9]+", word)}
+        marks = [chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum()] + list(_MARKS)
+        for mark, encoding in zip(marks, tokenizer.encode_batch(marks, add_special_tokens=False), strict=True):
+            known[mark] = sum(1 for i in encoding.ids if i != unk)
+        return cls(known, tuple(t["content"] for t in config.get("added_tokens") or ()))
+
+    def pieces(self, text: str) -> list[str] | None:
+        """The words and marks of ``text``, lower case; ``None`` when only the tokenizer can count it."""
+        lower = text.lower()  # checked after lowering: a few capitals lower to two characters ("İ")
+        if not _PLAIN.fullmatch(lower) or ("[" in text and any(t in text for t in self.specials)):
+            return None
+        return _PIECES.findall(lower)
+
+
 class StaticEncoder:
     """Mean of static word-piece vectors, L2-normalised (model2vec's recipe, reimplemented in numpy).
 
@@ -84,6 +125,7 @@ class StaticEncoder:
         self._loaded: tuple[Any, np.ndarray, int | None, dict[str, Any]] | None = None
         self._lock = threading.Lock()
         self._in_memory = False
+        self._word_counter: _WordCounter | bool | None = None  # False: the tokenizer is not a BERT one
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Sent to another process (``infoquest batch --workers``) as its folder; the model loads there.
@@ -162,11 +204,37 @@ class StaticEncoder:
         return [[i for i in e.ids if i != unk] for e in encodings]
 
     def count_tokens(self, text: str) -> int:
-        return len(self._ids([text])[0])
+        return self.count_tokens_many([text])[0]
 
     def count_tokens_many(self, texts: Sequence[str]) -> list[int]:
-        """``count_tokens`` for many texts in one tokenizer call."""
-        return [len(ids) for ids in self._ids(texts)]
+        """``count_tokens`` for many texts: exact, and for plain text mostly without the tokenizer's help.
+
+        Chunking a résumé counts every line, and running the tokenizer for that cost as much as the rest of
+        reading a profile. A BERT tokenizer splits text at spaces and around each punctuation mark, and a
+        word that is itself in the vocabulary is one word piece; so for plain text (ASCII, Latin letters,
+        common typographic marks) the count is a vocabulary look-up per word, and only the other words go
+        through the tokenizer (all in one call).
+        """
+        counter = self._counter()
+        if counter is None:
+            return [len(ids) for ids in self._ids(texts)]
+        known = counter.known
+        pieces = [counter.pieces(text) for text in texts]
+        unknown = list(dict.fromkeys(p for row in pieces if row is not None for p in row if p not in known))
+        sizes = dict(zip(unknown, (len(ids) for ids in self._ids(unknown)), strict=True)) if unknown else {}
+        slow = [text for text, row in zip(texts, pieces, strict=True) if row is None]
+        slow_counts = iter([len(ids) for ids in self._ids(slow)] if slow else [])
+        # Looked up in place: a copy of the vocabulary per call would cost more than the counting.
+        return [
+            next(slow_counts) if row is None else sum(known[p] if p in known else sizes[p] for p in row)
+            for row in pieces
+        ]
+
+    def _counter(self) -> _WordCounter | None:
+        if self._word_counter is None:
+            tokenizer, _, unk, _ = self._load()
+            self._word_counter = _WordCounter.for_tokenizer(tokenizer, unk) or False
+        return self._word_counter if isinstance(self._word_counter, _WordCounter) else None
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Embed ``texts``: ``(n, dimension)`` float32, unit-length rows (zero for a text with no known word)."""
