@@ -97,11 +97,9 @@ def _stage_evidence(seeker: Seeker) -> str:
 
 def cutoffs(features: FeatureSet) -> dict[str, float]:
     """Per-profile bars a similarity must clear to be quoted: absolute, and among this profile's best."""
-    values = features.values
-    return {
-        "goal": max(MIN_QUOTE_SIMILARITY, float(np.percentile(values[:, _GOAL_MAX], 85))),
-        "resume": max(MIN_QUOTE_SIMILARITY, float(np.percentile(values[:, _RESUME_MAX], 90))),
-    }
+    # One call for both (np.percentile costs more in its checks than in the sorting).
+    (goal, _), (_, resume) = np.percentile(features.values[:, [_GOAL_MAX, _RESUME_MAX]], [85, 90], axis=0)
+    return {"goal": max(MIN_QUOTE_SIMILARITY, float(goal)), "resume": max(MIN_QUOTE_SIMILARITY, float(resume))}
 
 
 def _coverage(fit: float, specific: float) -> float:
