@@ -269,6 +269,29 @@ def test_worker_processes_give_the_same_answers_in_input_order_with_errors_passe
             assert q.score == pytest.approx(r.score, abs=1e-5)
 
 
+def test_a_script_that_starts_workers_without_a_main_guard_fails_in_one_line_instead_of_hanging(tmp_path):
+    # Each worker imports the script and would start workers of its own; multiprocessing refuses, and the
+    # worker dies while starting. With the shipped corpus pickled whole (600 KB), the script hung for good.
+    import subprocess
+    import sys
+
+    script = tmp_path / "no_guard.py"
+    script.write_text(
+        "from infoquest.batch import recommend_profiles\n"
+        "from infoquest.batch_input import ProfileRecord\n"
+        "from infoquest import Profile, Recommender\n"
+        "records = [ProfileRecord(line=1, id=1, profile=Profile(goals='become a nurse'))]\n"
+        "list(recommend_profiles(Recommender(encoder='static'), records, k=3, workers=2))\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=60, cwd=tmp_path, check=False
+    )
+    assert done.returncode != 0
+    assert "WorkerError: a worker process stopped before it answered" in done.stderr
+    assert 'a script that starts workers outside `if __name__ == "__main__":`' in done.stderr
+
+
 def _thread_settings(_: Recommender, __: int) -> dict[str, object]:
     # Runs in a worker: what its thread pools are set to, torch imported the way the model loads it (late).
     import threadpoolctl

@@ -126,6 +126,14 @@ class Corpus(BaseModel):
     questions: tuple[Question, ...]
     name: str = "custom"
 
+    def __reduce__(self) -> str | tuple[Any, ...]:
+        # The shipped corpus goes to another process (``batch --workers``) as a reference, not as 600 KB of
+        # questions: the worker loads its own. A small payload also lets a worker that fails while starting
+        # (a script without ``if __name__ == "__main__":``) be noticed; a large one blocked its start for good.
+        if self is _DEFAULT:
+            return (default_corpus, ())
+        return super().__reduce__()
+
     def __len__(self) -> int:
         return len(self.questions)
 

@@ -90,4 +90,7 @@ def _result(future: Future[R]) -> R:
     try:
         return future.result()
     except BrokenProcessPool:
-        raise WorkerError("a worker process stopped before it answered (out of memory?); try fewer workers") from None
+        raise WorkerError(
+            "a worker process stopped before it answered (out of memory, or a script that starts workers outside "
+            '`if __name__ == "__main__":`); try fewer workers'
+        ) from None
