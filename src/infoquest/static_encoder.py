@@ -88,19 +88,20 @@ class _WordCounter:
 
     @classmethod
     def for_tokenizer(cls, tokenizer: Any, unk: int | None) -> _WordCounter | None:
-        config = json.loads(tokenizer.to_str())
+        """The counter for ``tokenizer``, or ``None`` when it does not split text as BERT's does."""
         if (
-            (config.get("normalizer") or {}).get("type") != "BertNormalizer"
-            or not (config.get("normalizer") or {}).get("lowercase")
-            or (config.get("pre_tokenizer") or {}).get("type") != "BertPreTokenizer"
-            or (config.get("model") or {}).get("type") != "WordPiece"
+            type(tokenizer.normalizer).__name__ != "BertNormalizer"
+            or not getattr(tokenizer.normalizer, "lowercase", False)
+            or type(tokenizer.pre_tokenizer).__name__ != "BertPreTokenizer"
+            or type(tokenizer.model).__name__ != "WordPiece"
         ):
             return None
-        known = {word: 1 for word in tokenizer.get_vocab() if re.fullmatch(r"[a-z0-9]+", word)}
+        whole = re.compile(r"[a-z0-9]+")
+        known = {word: 1 for word in tokenizer.get_vocab() if whole.fullmatch(word)}
         marks = [chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum()] + list(_MARKS)
         for mark, encoding in zip(marks, tokenizer.encode_batch(marks, add_special_tokens=False), strict=True):
             known[mark] = sum(1 for i in encoding.ids if i != unk)
-        return cls(known, tuple(t["content"] for t in config.get("added_tokens") or ()))
+        return cls(known, tuple(t.content for t in tokenizer.get_added_tokens_decoder().values()))
 
     def pieces(self, text: str) -> list[str] | None:
         """The words and marks of ``text``, lower case; ``None`` when only the tokenizer can count it."""
