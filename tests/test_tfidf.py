@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from infoquest.tfidf import ENGLISH_STOP_WORDS, Tfidf
+from infoquest.heads import Lexicon
+from infoquest.tfidf import ENGLISH_STOP_WORDS, WORD_PATTERNS, Tfidf
 
 TEXTS = [
     "How did you decide to pursue this path?",
@@ -15,6 +16,7 @@ TEXTS = [
     "a",
     "",
     "x y zz",
+    "can i work 4 u",
     "What is the employment outlook in your field?",
 ]
 
@@ -33,3 +35,18 @@ def test_matches_scikit_learn(analyzer: str, ngrams: tuple[int, int], stop: bool
     np.testing.assert_allclose(mine.transform(TEXTS), reference.transform(TEXTS).toarray(), atol=1e-12)
     matrix = np.random.default_rng(0).random((len(mine.vocabulary), 3))
     np.testing.assert_allclose(mine.dot(TEXTS, matrix), reference.transform(TEXTS).toarray() @ matrix, atol=1e-9)
+
+
+def test_word1_keeps_one_character_words_as_scikit_learn_does_with_its_pattern() -> None:
+    reference = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=WORD_PATTERNS["word1"]).fit(TEXTS)
+    mine = Tfidf.fit(TEXTS, "word1", (1, 2))
+    assert mine.vocabulary == reference.vocabulary_
+    assert {"i", "4", "u", "i work"} <= set(mine.vocabulary)
+    np.testing.assert_allclose(mine.transform(TEXTS), reference.transform(TEXTS).toarray(), atol=1e-12)
+
+
+def test_a_word1_lexicon_trains_and_runs_on_the_same_features() -> None:
+    lexicon = Lexicon.fit(TEXTS, "word1", (1, 2), 1000)
+    assert "u" in lexicon.vocabulary
+    matrix = np.random.default_rng(1).random((len(lexicon.vocabulary), 2))
+    np.testing.assert_allclose(lexicon.dot(TEXTS, matrix), lexicon.transform(TEXTS).toarray() @ matrix, atol=1e-9)

@@ -21,9 +21,16 @@ import numpy as np
 
 from infoquest import _paths
 from infoquest.errors import ModelError
-from infoquest.tfidf import Tfidf
+from infoquest.tfidf import WORD_PATTERNS, Tfidf
 
 FORMAT_VERSION = 2
+
+
+def _sklearn_analyzer(analyzer: str) -> dict[str, str]:
+    """scikit-learn's ``TfidfVectorizer`` arguments for one of ``infoquest.tfidf``'s analyzers."""
+    if analyzer in WORD_PATTERNS:
+        return {"analyzer": "word", "token_pattern": WORD_PATTERNS[analyzer]}
+    return {"analyzer": analyzer}
 
 
 @dataclass(frozen=True)
@@ -52,7 +59,7 @@ class Lexicon:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         vectorizer = TfidfVectorizer(
-            analyzer=self.analyzer,
+            **_sklearn_analyzer(self.analyzer),
             ngram_range=self.ngram_range,
             sublinear_tf=True,
             vocabulary=self.vocabulary,
@@ -82,7 +89,7 @@ class Lexicon:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         vectorizer = TfidfVectorizer(
-            analyzer=analyzer, ngram_range=ngram_range, sublinear_tf=True, max_features=max_features
+            **_sklearn_analyzer(analyzer), ngram_range=ngram_range, sublinear_tf=True, max_features=max_features
         ).fit(list(texts))
         vocabulary = {str(k): int(v) for k, v in vectorizer.vocabulary_.items()}
         return cls(analyzer, ngram_range, vocabulary, np.asarray(vectorizer.idf_))

@@ -339,18 +339,25 @@ ENGLISH_STOP_WORDS = frozenset(
     ]
 )
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
+#: ``word1``: words of any length, one character included. scikit-learn's default pattern drops "i", "u", "4"
+#: and so reads "can i work 4 u" as "can work": the etiquette guard needs them (text-speak, "I" against "you").
+_TOKEN_ANY = re.compile(r"(?u)\b\w+\b")
+#: The token pattern of each word analyzer, as scikit-learn's ``token_pattern`` (``Lexicon`` trains with it).
+WORD_PATTERNS = {"word": _TOKEN.pattern, "word1": _TOKEN_ANY.pattern}
 _SPACES = re.compile(r"\s\s+")
 
 
 def analyse(
     text: str, analyzer: str, ngram_range: tuple[int, int], stop_words: frozenset[str] = frozenset()
 ) -> list[str]:
-    """The n-grams scikit-learn's analyzer yields for ``text`` (lower-cased)."""
+    """The n-grams scikit-learn's analyzer yields for ``text`` (lower-cased); ``word1`` is scikit-learn's ``word``
+    with the token pattern ``WORD_PATTERNS["word1"]``."""
     low, high = ngram_range
     text = text.lower()
     grams: list[str] = []
-    if analyzer == "word":
-        tokens = [t for t in _TOKEN.findall(text) if t not in stop_words]
+    if analyzer in WORD_PATTERNS:
+        pattern = _TOKEN if analyzer == "word" else _TOKEN_ANY
+        tokens = [t for t in pattern.findall(text) if t not in stop_words]
         for n in range(low, high + 1):
             grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
     elif analyzer == "char_wb":
