@@ -94,6 +94,8 @@ def confident_accuracy(threshold: float) -> tuple[float, float]:
 
 def held_out_kind(encoder: Encoder, head: LinearHead, rows: list[dict[str, Any]]) -> str:
     """A report line: the kind head (trained without them) on the held-out role texts."""
+    if not rows:
+        return ""
     texts = [r["text"] for r in rows]
     probs = head.predict_proba(encoder.encode(texts), texts)
     right = np.array(head.classes)[probs.argmax(axis=1)] == np.array([r["kind"] for r in rows])
