@@ -341,9 +341,9 @@ ENGLISH_STOP_WORDS = frozenset(
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 #: ``word1``: words of any length, one character included. scikit-learn's default pattern drops "i", "u", "4"
 #: and so reads "can i work 4 u" as "can work": the etiquette guard needs them (text-speak, "I" against "you").
-_TOKEN_ANY = re.compile(r"(?u)\b\w+\b")
+_WORD_TOKENS = {"word": _TOKEN, "word1": re.compile(r"(?u)\b\w+\b")}
 #: The token pattern of each word analyzer, as scikit-learn's ``token_pattern`` (``Lexicon`` trains with it).
-WORD_PATTERNS = {"word": _TOKEN.pattern, "word1": _TOKEN_ANY.pattern}
+WORD_PATTERNS = {name: pattern.pattern for name, pattern in _WORD_TOKENS.items()}
 _SPACES = re.compile(r"\s\s+")
 
 
@@ -355,9 +355,8 @@ def analyse(
     low, high = ngram_range
     text = text.lower()
     grams: list[str] = []
-    if analyzer in WORD_PATTERNS:
-        pattern = _TOKEN if analyzer == "word" else _TOKEN_ANY
-        tokens = [t for t in pattern.findall(text) if t not in stop_words]
+    if analyzer in _WORD_TOKENS:
+        tokens = [t for t in _WORD_TOKENS[analyzer].findall(text) if t not in stop_words]
         for n in range(low, high + 1):
             grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
     elif analyzer == "char_wb":
