@@ -49,3 +49,17 @@ def test_the_electricians_business_concerns_are_answered(rec: Recommender) -> No
     assert any("hire" in t or "first employee" in t for t in top)
     assert not any("salary expectations" in t for t in top)
     assert not any("positions would my experience qualify" in t for t in top)
+
+
+def test_a_retired_interviewee_still_answers_a_pay_concern(rec: Recommender) -> None:
+    # The bank tags pay questions for working interviewees; a retired court reporter can still speak to pay, and
+    # judges who saw the interviewee say so. Only a kind the reading rules out keeps an answer away.
+    profile = Profile(
+        goals="I'm halfway through a court reporting program. Can you actually live on the pay in this job? How "
+        "hard is it to reach 225 words a minute?",
+        role="retired after 35 years as a court reporter, my mom's cousin",
+    )
+    assert rec.explain_profile(profile).interviewee.kind == "retired"
+    top = rec.recommend(profile, k=10)
+    pay = [r for r in top if any("pay" in c for c in r.concerns)]
+    assert pay and any("earning" in r.question.text or "salary" in r.question.text for r in pay)
