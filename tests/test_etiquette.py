@@ -110,11 +110,10 @@ def test_plural(noun: str, plural: str) -> None:
 
 # --- the trained guard (real model) ------------------------------------------------------------------------
 
-SHADOW = "Could I shadow you for a day on the unit?"
 GUIDE_RECOMMENDS = [
     "Do you know anyone else I should talk to about opening a contracting business?",
     "Would you mind if I followed up with you in a few months?",
-    SHADOW,
+    "Could I shadow you for a day on the unit?",
     "Would you look over my résumé and tell me what you would change?",
     "May I connect with you on LinkedIn and keep you posted on how my search goes?",
     "How does your team usually decide whom to hire for entry-level roles?",
@@ -142,10 +141,7 @@ def guard(request):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("question", GUIDE_RECOMMENDS)
-def test_what_the_guide_recommends_is_not_flagged(request, guard, question: str) -> None:
-    if question == SHADOW and guard.encoder.model_id.startswith("infoquest/static"):
-        # A known miss, kept visible: strict, so the day the static guard gets it right this fails.
-        request.applymarker(pytest.mark.xfail(strict=True, reason="known miss of the static guard"))
+def test_what_the_guide_recommends_is_not_flagged(guard, question: str) -> None:
     assert not guard.check([question])[0].asks_for_job
 
 
