@@ -55,23 +55,6 @@ def test_each_concern_gets_its_best_question_and_one_question_can_serve_two() ->
     assert answered == {0: 0, 1: 1, 2: 1}
 
 
-def test_a_near_miss_is_taken_as_a_hedge_but_does_not_count_as_an_answer() -> None:
-    relevance = np.array(
-        [
-            [0.9, 0.0, 0.0, 0.0],  # concern 0: question 0 clears the bar
-            [0.0, 0.3, 0.2, 0.0],  # concern 1: question 1 is a near miss (over half the bar), question 2 too far
-        ]
-    )
-    every = np.ones(4, bool)
-    chosen, answered = cover_concerns(
-        relevance, 0.5, every, np.zeros(4), np.eye(4), [0, 1], 5, hedge=0.5, near_misses=1
-    )
-    assert chosen == [0, 1]
-    assert answered == {0: 0}  # concern 1 stays unanswered, so a question can still be written for it
-    assert cover_concerns(relevance, 0.5, every, np.zeros(4), np.eye(4), [0, 1], 5, hedge=0.5)[0] == [0]
-    assert cover_concerns(relevance, 0.5, every, np.zeros(4), np.eye(4), [0, 1], 5, near_misses=1)[0] == [0]
-
-
 def test_an_ineligible_question_never_answers_and_the_limit_holds() -> None:
     relevance = np.array([[0.9, 0.8], [0.0, 0.9]])
     eligible = np.array([False, True])

@@ -56,11 +56,6 @@ MIN_KIND_FIT = 0.1
 #: A concern's answer needs far less: only a kind the reading rules out (an interviewee named ``retired``, say)
 #: keeps a question from answering a concern.
 CONCERN_MIN_KIND_FIT = 0.01
-#: A question that falls short of the matcher's threshold for a concern, but clears this share of it, is a near
-#: miss: the threshold is a calibrated guess, and a near miss often addresses the concern. ``recommend`` takes
-#: up to k // 4 of them (the concern still gets a written question when it has no answer). On the 64 dev
-#: personas this answered 1 more concern with the static encoder and 6 more with MiniLM, none written fewer.
-CONCERN_HEDGE = 0.5
 #: Concerns matched per pass in ``_analyse`` (a multiple of ``matching.row_products``' block).
 _CONCERN_SLICE = 64
 _KIND_FIT = FEATURES.index("kind_fit")
@@ -124,8 +119,7 @@ class _Analysis:
     features: FeatureSet
     scores: np.ndarray
     eligible: np.ndarray  # allowed, premise met
-    secured: tuple[int, ...]  # the questions that answer concerns, and near misses, in concern order
-    near: frozenset[int]  # the near misses among them (they answer no concern)
+    secured: tuple[int, ...]  # the questions that answer concerns, in concern order
     answered: dict[int, int]  # concern index -> question index
     written: tuple[tuple[int, str], ...]  # (concern index, written question) for concerns the bank cannot answer
     bars: dict[str, float]  # reasons.cutoffs: the same for every question of this profile, so computed once
@@ -343,9 +337,6 @@ class Recommender:
                 priority,
                 limit=max(1, k - 1),
                 per_concern=4,
-                hedge=CONCERN_HEDGE,
-                near_misses=k // 4,
-                categories=state.categories,
             )
             out.append(
                 _Analysis(
@@ -354,7 +345,6 @@ class Recommender:
                     scores=scores,
                     eligible=eligible,
                     secured=tuple(secured),
-                    near=frozenset(i for i in secured if not (relevance[:, i] >= matcher.threshold).any()),
                     answered=answered,
                     written=self._written(reading, answered, priority, relevance, matcher.threshold),
                     bars=cutoffs(features),
@@ -501,8 +491,7 @@ class Recommender:
         out = []
         for analysis in self._analyse(self.read(profiles)):
             rest = [int(i) for i in np.argsort(-analysis.scores, kind="stable") if analysis.eligible[i]]
-            # Near misses answer no concern, so they keep their place by score.
-            secured = sorted(set(analysis.secured) - analysis.near, key=lambda i: -analysis.scores[i])
+            secured = sorted(analysis.secured, key=lambda i: -analysis.scores[i])
             taken = set(secured)
             order = [*secured, *(i for i in rest if i not in taken)]
             out.append(
@@ -601,7 +590,7 @@ class Recommender:
         written = {text: _written_reason(analysis.reading.concerns[c]) for c, text in analysis.written[:2]}
         extras, refused = self._extras([*extra, *written], written=written)
         order = [int(i) for i in np.argsort(-scores, kind="stable") if analysis.eligible[i]]
-        secured = sorted(set(analysis.secured) - analysis.near, key=lambda i: -scores[i])
+        secured = sorted(analysis.secured, key=lambda i: -scores[i])
         order = [*secured, *(i for i in order if i not in set(secured))]
         # Reasons are the slow part: only the questions a plan could use get them.
         candidates = [self._candidate(analysis, i, with_reasons=n < 80) for n, i in enumerate(order)]

@@ -119,26 +119,17 @@ def cover_concerns(
     priority: Sequence[int],
     limit: int,
     per_concern: int = 2,
-    hedge: float = 1.0,
-    near_misses: int = 0,
-    categories: Sequence[str] = (),
 ) -> tuple[list[int], dict[int, int]]:
     """Questions that answer the seeker's concerns, taken in turns: each concern's best question first (concerns
     in ``priority`` order), then each one's second best, and so on up to ``per_concern`` each and ``limit`` in
-    all. A question answers a concern when it clears ``threshold`` for it; up to ``near_misses`` questions in all
-    that only clear ``hedge * threshold`` (a near miss: the matcher's threshold is a calibrated guess, and a
-    near miss often addresses the concern) are taken too, in the same turns, without counting as answers. No two
-        near-duplicates; a question that clears ``threshold`` for several concerns answers each of them. Near misses
-    keep the set's category rule (``select``; ``categories``, one per question): at the end, a near miss that
-    leaves its category over half of ``limit + 1`` is dropped (answers may exceed it, near misses may not).
+    all. A question must clear ``threshold`` for the concern; no two near-duplicates; a question that clears it
+    for several concerns answers each of them.
 
     Returns the chosen question indices (in the order taken) and, per concern answered, its first answer.
     """
     chosen: list[int] = []
     answered: dict[int, int] = {}
-    missed: list[int] = []
-    answers = (relevance >= threshold) & eligible[None, :]
-    good = (relevance >= threshold * hedge) & eligible[None, :]
+    good = (relevance >= threshold) & eligible[None, :]
     spread = float(scores.max() - scores.min()) or 1.0
     # Each concern's candidates, best first; near-ties go to the question with the higher overall score.
     ranked = {
@@ -149,34 +140,21 @@ def cover_concerns(
         ]
         for c in priority
     }
+    taken = dict.fromkeys(priority, 0)
     for _ in range(per_concern):
         for c in priority:
             if len(chosen) >= limit:
-                return _keep_categories(chosen, missed, categories, math.ceil((limit + 1) / 2)), answered
+                return chosen, answered
             for i in ranked[c]:
                 if i in chosen or any(float(vectors[i] @ vectors[j]) >= NEAR_DUPLICATE for j in chosen):
                     continue
-                if not answers[c, i]:
-                    if len(missed) >= near_misses:
-                        break
-                    missed.append(i)
                 chosen.append(i)
+                taken[c] += 1
                 for r in range(len(relevance)):
-                    if answers[r, i]:
+                    if good[r, i]:
                         answered.setdefault(r, i)
                 break
-    return _keep_categories(chosen, missed, categories, math.ceil((limit + 1) / 2)), answered
-
-
-def _keep_categories(chosen: list[int], missed: list[int], categories: Sequence[str], cap: int) -> list[int]:
-    """``chosen`` without the near misses (latest first) that leave a category over ``cap``."""
-    if not categories:
-        return chosen
-    out = list(chosen)
-    for i in reversed(missed):
-        if sum(categories[j] == categories[i] for j in out) > cap:
-            out.remove(i)
-    return out
+    return chosen, answered
 
 
 def conversation_order(
