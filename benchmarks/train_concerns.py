@@ -56,22 +56,15 @@ def addressing(min_grade: int = 2, pattern: str = "concerns_*.jsonl") -> dict[tu
     ``pattern`` picks the judges' files in ``data/concern_judgments/``: ``concerns_*`` (the dev personas'
     exhaustive lists), ``pooled_*`` (the same concerns' pooled candidates, graded later) or ``training_*`` (the
     training concerns' pooled candidates)."""
-    judges = [read_jsonl(path) for path in sorted((DATA / "concern_judgments").glob(pattern))]
-    keys = {(row["persona"], int(row["n"])) for rows in judges for row in rows}
+    judges = [
+        {(row["persona"], int(row["n"])): row["questions"] for row in read_jsonl(path)}
+        for path in sorted((DATA / "concern_judgments").glob(pattern))
+    ]
     out: dict[tuple[str, int], dict[str, int]] = {}
-    for key in keys:
-        grades: dict[str, list[int]] = {}
-        for rows in judges:
-            row = next((r for r in rows if (r["persona"], int(r["n"])) == key), None)
-            given = row["questions"] if row else {}
-            for qid in set(given) | set(grades):
-                grades.setdefault(qid, [])
-        for rows in judges:
-            row = next((r for r in rows if (r["persona"], int(r["n"])) == key), None)
-            given = row["questions"] if row else {}
-            for qid in grades:
-                grades[qid].append(int(given.get(qid, 0)))
-        consensus = {qid: int(sum(g) / len(g) + 0.5) for qid, g in grades.items()}
+    for key in {key for judge in judges for key in judge}:
+        given = [judge.get(key, {}) for judge in judges]  # a judge who did not grade a question gave it 0
+        qids = {qid for grades in given for qid in grades}
+        consensus = {qid: int(sum(int(g.get(qid, 0)) for g in given) / len(given) + 0.5) for qid in qids}
         out[key] = {qid: g for qid, g in consensus.items() if g >= min_grade}
     return out
 
@@ -92,37 +85,36 @@ def training_concerns() -> tuple[list[dict[str, Any]], dict[tuple[str, int], dic
 
 def concern_examples(
     rec: Recommender, rows: list[dict[str, Any]], gold: dict[tuple[str, int], dict[str, int]]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The training concerns as question-classifier examples: one (span vector, question) pair per question the
-    judges found addressing, and each pair's persona (for held-out splits). Unanswerable concerns add nothing."""
+    judges found addressing, with each pair's persona (for held-out splits) and concern (for scoring them).
+    Unanswerable concerns add nothing."""
     position = {q.id: i for i, q in enumerate(rec.corpus)}
-    texts, owners, groups = [], [], []
-    for group, row in enumerate(rows):
-        for n, concern in enumerate(row["concerns"], start=1):
-            for qid in sorted(gold.get((row["id"], n), {})):
-                if qid in position:
-                    texts.append(concern["span"])
-                    owners.append(position[qid])
-                    groups.append(group)
+    texts, owners, groups, concerns = [], [], [], []
+    keys = [(group, row, n, c) for group, row in enumerate(rows) for n, c in enumerate(row["concerns"], start=1)]
+    for number, (group, row, n, concern) in enumerate(keys):
+        for qid in sorted(gold.get((row["id"], n), {})):
+            if qid in position:
+                texts.append(concern["span"])
+                owners.append(position[qid])
+                groups.append(group)
+                concerns.append(number)
     vectors = rec.encoder.encode(texts) if texts else np.zeros((0, rec._state.vectors.shape[1]))
-    return vectors, np.asarray(owners, dtype=int), np.asarray(groups, dtype=int)
+    return vectors, *(np.asarray(column, dtype=int) for column in (owners, groups, concerns))
 
 
 def _top_k_hits(
-    model: LogisticRegression, vectors: np.ndarray, owners: np.ndarray, groups: np.ndarray, k: int
+    model: LogisticRegression, vectors: np.ndarray, owners: np.ndarray, concerns: np.ndarray, k: int
 ) -> float:
-    """Share of held-out concerns (grouped by persona and text) whose ``k`` best classes hold an addressing one."""
+    """Share of held-out concerns whose ``k`` best classes hold one of their addressing questions."""
     logits = vectors @ model.coef_.T + model.intercept_
     best = model.classes_[np.argsort(-logits, axis=1)[:, :k]]
-    hits: dict[tuple[int, bytes], bool] = {}
-    for row, (owner, group) in enumerate(zip(owners, groups, strict=True)):
-        key = (int(group), vectors[row].tobytes())
-        hits[key] = hits.get(key, False) or bool(owner in best[row])
-    return float(np.mean(list(hits.values()))) if hits else 0.0
+    hit = np.array([owner in row for owner, row in zip(owners, best, strict=True)])
+    return float(np.mean([hit[concerns == c].any() for c in np.unique(concerns)])) if len(concerns) else 0.0
 
 
 def fit_says_classifier(
-    rec: Recommender, examples: tuple[np.ndarray, np.ndarray, np.ndarray]
+    rec: Recommender, examples: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 ) -> tuple[SaysClassifier, dict[str, Any]]:
     """The corpus's question classifier, fitted on every ``says`` entry and question text, and on the training
     concerns (``examples``, from ``concern_examples``: how real seekers put a need, which the corpus's ``says``
@@ -148,7 +140,7 @@ def fit_says_classifier(
         top5[c] = float(np.mean((logits > own[:, None]).sum(axis=1) < 5))
     chosen = max(CLASSIFIER_GRID, key=lambda c: top5[c])
     base_x, base_y = np.vstack([says, questions]), np.r_[owners, np.arange(n)]
-    vectors, targets, groups = examples
+    vectors, targets, groups, concerns = examples
     personas = np.unique(groups)
     test = np.isin(groups, rng.permutation(personas)[: max(1, len(personas) // 4)]) if len(personas) > 1 else None
     top3: dict[float, float] = {}
@@ -159,7 +151,7 @@ def fit_says_classifier(
                 np.r_[base_y, targets[~test]],
                 sample_weight=np.r_[np.ones(len(base_y)), np.full(int((~test).sum()), weight)],
             )
-            top3[weight] = _top_k_hits(model, vectors[test], targets[test], groups[test], 3)
+            top3[weight] = _top_k_hits(model, vectors[test], targets[test], concerns[test], 3)
     weight = max(CONCERN_WEIGHTS, key=lambda w: top3[w]) if top3 else 0.0
     model = LogisticRegression(C=chosen, max_iter=300).fit(
         np.vstack([base_x, vectors]),
