@@ -130,6 +130,27 @@ def infoquest_runs(
     return runs, written, concerns
 
 
+def pool_agreement(pattern: str, listed: dict[tuple[str, int], dict[str, int]]) -> dict[str, float]:
+    """How the two judges of pooled grades (``pooled_*`` or ``training_*``) agree on "addresses it" (grade ≥ 2):
+    pairs graded, share agreed, Cohen's kappa, and the share of ``listed`` questions each found addressing."""
+    from sklearn.metrics import cohen_kappa_score
+
+    a, b = (
+        {(r["persona"], int(r["n"]), q): g for r in read_jsonl(path) for q, g in r["questions"].items()}
+        for path in sorted((DATA / "concern_judgments").glob(pattern))
+    )
+    pairs = sorted(a)
+    first, second = [a[p] >= 2 for p in pairs], [b.get(p, 0) >= 2 for p in pairs]
+    on_list = [p for p in pairs if p[2] in listed.get((p[0], p[1]), {})]
+    return {
+        "pairs": len(pairs),
+        "agreed": float(np.mean(np.array(first) == np.array(second))),
+        "kappa": float(cohen_kappa_score(first, second)),
+        "listed_found_A": float(np.mean([a[p] >= 2 for p in on_list])) if on_list else float("nan"),
+        "listed_found_B": float(np.mean([b.get(p, 0) >= 2 for p in on_list])) if on_list else float("nan"),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--release-run", type=Path, default=RESULTS / "concern_runs" / "v0.1.0.json")
@@ -189,6 +210,19 @@ def main() -> None:
         }
         cells = [f"{coverage(runs, rows, single)['coverage']:.3f}" for runs in systems.values()]
         per_judge.append(f"| judge {judge} alone | " + " | ".join(cells) + " |")
+    added = sum(len(set(gold.get(key, {})) - set(first.get(key, {}))) for key in gold)
+    pooled, training = pool_agreement("pooled_*.jsonl", first), pool_agreement("training_*.jsonl", {})
+    agreement = [
+        "",
+        'The pooled grades\' two judges ("addresses it" = grade ≥ 2; listed = questions on the first, exhaustive '
+        f"lists). Pooling added {added} addressing (concern, question) pairs to the dev gold.\n",
+        "| pooled grades | pairs | judges agree | Cohen's kappa | listed found addressing (A / B) |",
+        "| --- | --- | --- | --- | --- |",
+        f"| dev concerns (`pooled_*`) | {pooled['pairs']} | {pooled['agreed']:.3f} | {pooled['kappa']:.2f} | "
+        f"{pooled['listed_found_A']:.2f} / {pooled['listed_found_B']:.2f} |",
+        f"| training concerns (`training_*`) | {training['pairs']} | {training['agreed']:.3f} | "
+        f"{training['kappa']:.2f} | — |",
+    ]
     report = [
         "# Concern coverage\n",
         "Command: `python benchmarks/evaluate_concerns.py`\n",
@@ -203,6 +237,7 @@ def main() -> None:
         "| annotations | " + " | ".join(f"s{n}" for n in range(1, len(systems) + 1)) + " |",
         "| --- |" + " --- |" * len(systems),
         *per_judge,
+        *agreement,
         "",
     ]
     write_report("concerns.md", report)
