@@ -325,8 +325,8 @@ class Recommender:
             priority = sorted(range(len(concerns)), key=lambda c: (_CONCERN_PRIORITY[concerns[c].kind], c))
             # A concern's answer must be one this interviewee can give, but only a kind the reading rules out
             # stops it: the kind tags are coarse (a retired curator can speak to pay), and judges who saw the
-            # interviewee found such answers addressing (at MIN_KIND_FIT the 64 dev personas lost 3 answered
-            # concerns with the static encoder and 4 with MiniLM).
+            # interviewee found such answers addressing (at MIN_KIND_FIT, benchmarks/evaluate_concerns.py answered
+            # 3 fewer of the dev concerns with the static encoder and 5 fewer with MiniLM).
             answerable = eligible & (features.values[:, _KIND_FIT] >= CONCERN_MIN_KIND_FIT)
             secured, answered = selection.cover_concerns(
                 relevance,
