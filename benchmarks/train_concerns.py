@@ -22,10 +22,11 @@ import json
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
 from common import DATA, make_encoder, read_jsonl, trained_folder, write_report
-from infoquest.heads import load_heads
+from infoquest.heads import Lexicon, load_heads
 from infoquest.index import get_index, says_owners
 from infoquest.matching import SIGNALS, ConcernMatcher, signals
 from infoquest.recommender import Recommender
@@ -35,12 +36,18 @@ from infoquest.vocab import TOPICS
 
 FOLDS = 4
 C = 1.0
-#: The question classifier's regularisation, chosen on held-out ``says`` (never on the personas).
-CLASSIFIER_GRID = (1.0, 3.0, 10.0, 30.0)
+#: The question classifier's regularisation, chosen on held-out ``says`` (never on the personas). Narrower than
+#: the vectors-only classifier's grid (1 to 30, where 3 and 10 won): each fit with words takes 1.5 minutes.
+CLASSIFIER_GRID = (3.0, 10.0)
 HELD_OUT_SAYS = 2
 #: Weights of one training concern against one ``says`` entry in the question classifier, chosen on held-out
-#: training personas (never the dev personas).
-CONCERN_WEIGHTS = (0.0, 1.0, 3.0, 10.0)
+#: training personas (never the dev personas). 0 and 10 never won with vectors alone.
+CONCERN_WEIGHTS = (1.0, 3.0)
+#: The words the question classifier reads besides the vectors: analyzer, n-grams, vocabulary size.
+WORDS = ("word", (1, 1), 4000)
+#: The share of its word weights kept (the largest in magnitude); the rest are zeroed so the shipped file
+#: compresses to a few MB. The report gives held-out top-3 hits before and after.
+WORDS_KEPT = 0.1
 #: The signals that come from the question classifier (the concern's and its sentence's).
 CLASSIFIED = ("says_class", "sentence_class")
 
@@ -85,8 +92,8 @@ def training_concerns() -> tuple[list[dict[str, Any]], dict[tuple[str, int], dic
 
 def concern_examples(
     rec: Recommender, rows: list[dict[str, Any]], gold: dict[tuple[str, int], dict[str, int]]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The training concerns as question-classifier examples: one (span vector, question) pair per question the
+) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The training concerns as question-classifier examples: one (span, its vector, question) per question the
     judges found addressing, with each pair's persona (for held-out splits) and concern (for scoring them).
     Unanswerable concerns add nothing."""
     position = {q.id: i for i, q in enumerate(rec.corpus)}
@@ -100,29 +107,41 @@ def concern_examples(
                 groups.append(group)
                 concerns.append(number)
     vectors = rec.encoder.encode(texts) if texts else np.zeros((0, rec._state.vectors.shape[1]))
-    return vectors, *(np.asarray(column, dtype=int) for column in (owners, groups, concerns))
+    return texts, vectors, *(np.asarray(column, dtype=int) for column in (owners, groups, concerns))
 
 
-def _top_k_hits(
-    model: LogisticRegression, vectors: np.ndarray, owners: np.ndarray, concerns: np.ndarray, k: int
-) -> float:
+def _features(vectors: np.ndarray, lexicon: Lexicon, texts: list[str]) -> Any:
+    """The classifier's inputs: each text's vector, then its words (TF-IDF), as one sparse matrix."""
+    return sparse.hstack([sparse.csr_matrix(vectors), lexicon.transform(texts)]).tocsr()
+
+
+def _top_k_hits(model: LogisticRegression, x: Any, owners: np.ndarray, concerns: np.ndarray, k: int) -> float:
     """Share of held-out concerns whose ``k`` best classes hold one of their addressing questions."""
-    logits = vectors @ model.coef_.T + model.intercept_
+    logits = x @ model.coef_.T + model.intercept_
     best = model.classes_[np.argsort(-logits, axis=1)[:, :k]]
     hit = np.array([owner in row for owner, row in zip(owners, best, strict=True)])
     return float(np.mean([hit[concerns == c].any() for c in np.unique(concerns)])) if len(concerns) else 0.0
 
 
 def fit_says_classifier(
-    rec: Recommender, examples: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+    rec: Recommender, examples: tuple[list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 ) -> tuple[SaysClassifier, dict[str, Any]]:
     """The corpus's question classifier, fitted on every ``says`` entry and question text, and on the training
     concerns (``examples``, from ``concern_examples``: how real seekers put a need, which the corpus's ``says``
-    only imitate). Its ``C`` is the one that ranks held-out ``says`` best (``HELD_OUT_SAYS`` per question, seeded;
-    top-5 accuracy); the training concerns' weight is the one that ranks held-out training personas' concerns
-    best (a quarter of them, seeded; an addressing question in the top 3). The dev concern personas stay out."""
+    only imitate), reading each text's vector and words (``WORDS``). Its ``C`` is the one that ranks held-out
+    ``says`` best (``HELD_OUT_SAYS`` per question, seeded; top-5 accuracy); the training concerns' weight is the
+    one that ranks held-out training personas' concerns best (a quarter of them, seeded; an addressing question
+    in the top 3). Then all but the largest ``WORDS_KEPT`` of the word weights are zeroed. The dev concern
+    personas stay out."""
     index = get_index(rec.corpus, rec.encoder)
     says, owners, questions = index.says(), says_owners(rec.corpus), index.vectors
+    says_texts = [text for question in rec.corpus for text in question.says]
+    question_texts = [question.text for question in rec.corpus]
+    texts, vectors, targets, groups, concerns = examples
+    # The vocabulary and idf come from every training text; only the labels are held out below.
+    lexicon = Lexicon.fit([*says_texts, *question_texts, *texts], *WORDS)
+    says_x, questions_x = _features(says, lexicon, says_texts), _features(questions, lexicon, question_texts)
+    concerns_x = _features(vectors, lexicon, texts)
     n = len(rec.corpus)
     rng = np.random.default_rng(0)
     held = np.zeros(len(owners), dtype=bool)
@@ -130,39 +149,47 @@ def fit_says_classifier(
         entries = np.flatnonzero(owners == j)
         if len(entries) > HELD_OUT_SAYS:
             held[rng.choice(entries, HELD_OUT_SAYS, replace=False)] = True
-    train_x = np.vstack([says[~held], questions])
+    train_x = sparse.vstack([says_x[~held], questions_x])
     train_y = np.concatenate([owners[~held], np.arange(n)])
     top5 = {}
     for c in CLASSIFIER_GRID:
-        model = LogisticRegression(C=c, max_iter=300).fit(train_x, train_y)
-        logits = says[held] @ model.coef_.T + model.intercept_
+        model = LogisticRegression(C=c, max_iter=500).fit(train_x, train_y)
+        logits = says_x[held] @ model.coef_.T + model.intercept_
         own = logits[np.arange(held.sum()), model.classes_.searchsorted(owners[held])]
         top5[c] = float(np.mean((logits > own[:, None]).sum(axis=1) < 5))
     chosen = max(CLASSIFIER_GRID, key=lambda c: top5[c])
-    base_x, base_y = np.vstack([says, questions]), np.r_[owners, np.arange(n)]
-    vectors, targets, groups, concerns = examples
+    base_x, base_y = sparse.vstack([says_x, questions_x]), np.r_[owners, np.arange(n)]
     personas = np.unique(groups)
     test = np.isin(groups, rng.permutation(personas)[: max(1, len(personas) // 4)]) if len(personas) > 1 else None
     top3: dict[float, float] = {}
+    pruned_top3 = 0.0
     if test is not None:
         for weight in CONCERN_WEIGHTS:
-            model = LogisticRegression(C=chosen, max_iter=300).fit(
-                np.vstack([base_x, vectors[~test]]),
+            model = LogisticRegression(C=chosen, max_iter=500).fit(
+                sparse.vstack([base_x, concerns_x[~test]]),
                 np.r_[base_y, targets[~test]],
                 sample_weight=np.r_[np.ones(len(base_y)), np.full(int((~test).sum()), weight)],
             )
-            top3[weight] = _top_k_hits(model, vectors[test], targets[test], concerns[test], 3)
-    weight = max(CONCERN_WEIGHTS, key=lambda w: top3[w]) if top3 else 0.0
-    model = LogisticRegression(C=chosen, max_iter=300).fit(
-        np.vstack([base_x, vectors]),
+            top3[weight] = _top_k_hits(model, concerns_x[test], targets[test], concerns[test], 3)
+            if weight == max(CONCERN_WEIGHTS, key=lambda w: top3.get(w, -1.0)):
+                model.coef_[:, questions.shape[1] :] = _pruned(model.coef_[:, questions.shape[1] :])
+                pruned_top3 = _top_k_hits(model, concerns_x[test], targets[test], concerns[test], 3)
+    weight = max(CONCERN_WEIGHTS, key=lambda w: top3[w]) if top3 else 1.0
+    model = LogisticRegression(C=chosen, max_iter=500).fit(
+        sparse.vstack([base_x, concerns_x]),
         np.r_[base_y, targets],
         sample_weight=np.r_[np.ones(len(base_y)), np.full(len(targets), weight)],
     )
+    # Every question is a class (each has its own text), so the rows are the corpus's questions in order.
+    assert list(model.classes_) == list(range(n))
+    dim = questions.shape[1]
     classifier = SaysClassifier(
         rec.encoder.model_id,
         rec.corpus.content_hash,
-        model.coef_.astype(np.float32),
+        model.coef_[:, :dim].astype(np.float32),
         model.intercept_.astype(np.float32),
+        lexicon,
+        _pruned(model.coef_[:, dim:]).T.astype(np.float16).astype(np.float32),
     )
     return classifier, {
         "C": chosen,
@@ -170,9 +197,17 @@ def fit_says_classifier(
         "held_out": int(held.sum()),
         "concern_weight": weight,
         "concern_weight_top3": top3,
+        "pruned_top3": pruned_top3,
+        "words": len(lexicon.vocabulary),
         "concern_examples": len(targets),
         "held_out_concern_personas": len(np.unique(groups[test])) if test is not None else 0,
     }
+
+
+def _pruned(weights: np.ndarray) -> np.ndarray:
+    """``weights`` with all but the largest ``WORDS_KEPT`` share (by magnitude) set to zero."""
+    cut = np.quantile(np.abs(weights), 1.0 - WORDS_KEPT)
+    return np.where(np.abs(weights) >= cut, weights, 0.0)
 
 
 def _sentence_of(goals: str, span: str) -> str:
@@ -209,8 +244,8 @@ def gold_signals(rec: Recommender, rows: list[dict[str, Any]]) -> tuple[list[np.
         state.meta.topics,
         state.says,
         state.says_lexical.similarities(spans),
-        None if state.says_class is None else state.says_class.log_probabilities(vectors),
-        None if state.says_class is None else state.says_class.log_probabilities(sentence_vectors),
+        None if state.says_class is None else state.says_class.log_probabilities(vectors, spans),
+        None if state.says_class is None else state.says_class.log_probabilities(sentence_vectors, sentences),
     )
     return list(values), keys
 
@@ -349,7 +384,7 @@ def main() -> None:
         "",
         "Weights (signals: " + ", ".join(f"{s} {w:+.2f}" for s, w in zip(SIGNALS, final.coef, strict=True)) + ").",
         "",
-        "`says_class` and `sentence_class` are the corpus's question classifier (`says_classifier.npy`) read on the "
+        "`says_class` and `sentence_class` are the corpus's question classifier (`says_classifier*`) read on the "
         "concern and on its sentence: a logistic regression from a "
         f"text to the question whose need it states, fitted on the {len(says_owners(rec.corpus))} `says` entries, "
         f"the questions' texts and {fitted['concern_examples']} (concern, addressing question) pairs of "
@@ -360,8 +395,12 @@ def main() -> None:
         f"concerns of {fitted['held_out_concern_personas']} held-out training personas (an addressing question "
         "in the best 3: "
         + ", ".join(f"weight {w:g}: {v:.3f}" for w, v in fitted["concern_weight_top3"].items())
-        + "), never on the dev personas. A corpus other than the shipped one has no classifier and uses the matcher "
-        f"trained without it (`concerns_general.json`, threshold {general.threshold:.2f}).",
+        + f"), never on the dev personas. Besides the vectors it reads the texts' words ({fitted['words']} words, "
+        "TF-IDF); all but the largest "
+        f"{WORDS_KEPT:.0%} of its word weights are zeroed so the file stays small (best-3 hits on those held-out "
+        f"concerns {max(fitted['concern_weight_top3'].values(), default=0.0):.3f} before, "
+        f"{fitted['pruned_top3']:.3f} after). A corpus other than the shipped one has no classifier and uses the "
+        f"matcher trained without it (`concerns_general.json`, threshold {general.threshold:.2f}).",
         "",
         "How often the best-scored questions for an answerable concern hold one that addresses it, persona-held-out,"
         " with every signal, without the question classifier, and without the questions' `says`"

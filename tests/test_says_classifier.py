@@ -9,6 +9,7 @@ import pytest
 
 from infoquest.corpus import default_corpus
 from infoquest.errors import ModelError
+from infoquest.heads import Lexicon
 from infoquest.matching import SIGNALS
 from infoquest.says_classifier import SaysClassifier, load_says_classifier, read_says_classifier
 from infoquest.trained import FOLDERS, MINILM_ID, STATIC_ID, load_trained
@@ -17,6 +18,16 @@ from infoquest.trained import FOLDERS, MINILM_ID, STATIC_ID, load_trained
 def classifier(model_id: str = "enc", corpus_hash: str = "c1") -> SaysClassifier:
     weights = np.array([[2.0, 0.0], [0.0, 2.0], [1.0, 1.0]], dtype=np.float32)
     return SaysClassifier(model_id, corpus_hash, weights, np.array([0.0, 0.0, -0.5], dtype=np.float32))
+
+
+def worded(model_id: str = "enc", corpus_hash: str = "c1") -> SaysClassifier:
+    """Three questions over 2-d vectors that also read words: "shifts" points to question 2."""
+    lexicon = Lexicon("word", (1, 1), {"night": 0, "pay": 1, "shifts": 2}, np.ones(3))
+    words = np.zeros((3, 3), dtype=np.float32)
+    words[2, 2] = 6.0
+    words[1, 1] = 6.0
+    base = classifier(model_id, corpus_hash)
+    return SaysClassifier(model_id, corpus_hash, base.weights, base.bias, lexicon, words)
 
 
 def test_log_probabilities_are_a_distribution_over_the_questions_led_by_the_closest_class() -> None:
@@ -33,6 +44,36 @@ def test_a_row_gets_the_same_bits_alone_or_in_a_batch() -> None:
     together = model.log_probabilities(batch)
     for i in (0, 7, 20):
         assert np.array_equal(model.log_probabilities(batch[i : i + 1])[0], together[i])
+
+
+def test_the_words_it_reads_can_outweigh_the_vector() -> None:
+    vector = np.array([[1.0, 0.0]])
+    assert classifier().log_probabilities(vector).argmax() == 0
+    assert worded().log_probabilities(vector, ["night shifts"]).argmax() == 2
+    assert worded().log_probabilities(vector, ["nothing it knows"]).argmax() == 0
+    with pytest.raises(ValueError, match="reads the texts"):
+        worded().log_probabilities(vector)
+
+
+def test_a_row_with_words_gets_the_same_bits_alone_or_in_a_batch() -> None:
+    texts = ["night shifts", "pay", "night pay shifts", ""]
+    batch = np.random.default_rng(4).normal(size=(4, 2))
+    together = worded().log_probabilities(batch, texts)
+    for i in range(4):
+        assert np.array_equal(worded().log_probabilities(batch[i : i + 1], texts[i : i + 1])[0], together[i])
+
+
+def test_a_saved_classifier_with_words_loads_them_back(tmp_path) -> None:
+    worded().save(tmp_path)
+    again = read_says_classifier(tmp_path, "enc", "c1")
+    assert again is not None and again.lexicon is not None
+    assert again.lexicon.vocabulary == worded().lexicon.vocabulary  # type: ignore[union-attr]
+    np.testing.assert_array_equal(again.word_weights, worded().word_weights)
+    vector, texts = np.array([[0.3, 0.2]]), ["pay for night shifts"]
+    np.testing.assert_array_equal(again.log_probabilities(vector, texts), worded().log_probabilities(vector, texts))
+    np.savez_compressed(tmp_path / "says_classifier_words.npz", weights=np.ones((3, 3), dtype=np.float16))
+    with pytest.raises(ModelError, match="word weights do not match"):
+        read_says_classifier(tmp_path, "enc", "c1")
 
 
 def test_a_saved_classifier_loads_for_its_corpus_only(tmp_path) -> None:

@@ -287,6 +287,7 @@ class Recommender:
         # The concerns of every profile matched together, _CONCERN_SLICE at a time (each row depends on its
         # concern alone; slices keep the (concerns, questions, signals) array small enough for the cache).
         concern_texts = [c.text for r in readings for c in r.concerns]
+        concern_sentences = [c.sentence for r in readings for c in r.concerns]
         all_relevance = np.zeros((len(concern_texts), len(self.corpus)))
         if concern_texts:
             vectors = np.concatenate([r.text.concern_vectors for r in readings])
@@ -304,8 +305,10 @@ class Recommender:
                     state.meta.topics,
                     state.says,
                     state.says_lexical.similarities(texts),
-                    None if state.says_class is None else state.says_class.log_probabilities(vectors[part]),
-                    None if state.says_class is None else state.says_class.log_probabilities(sentence_vectors[part]),
+                    None if state.says_class is None else state.says_class.log_probabilities(vectors[part], texts),
+                    None
+                    if state.says_class is None
+                    else state.says_class.log_probabilities(sentence_vectors[part], concern_sentences[part]),
                 )
                 all_relevance[part] = matcher.probabilities(values)
         bounds = np.cumsum([0] + [len(r.concerns) for r in readings])
