@@ -189,7 +189,7 @@ def fit_says_classifier(
         model.coef_[:, :dim].astype(np.float32),
         model.intercept_.astype(np.float32),
         lexicon,
-        _pruned(model.coef_[:, dim:]).T.astype(np.float16).astype(np.float32),
+        _pruned(model.coef_[:, dim:]).T.astype(np.float16),
     )
     return classifier, {
         "C": chosen,

@@ -23,7 +23,7 @@ def classifier(model_id: str = "enc", corpus_hash: str = "c1") -> SaysClassifier
 def worded(model_id: str = "enc", corpus_hash: str = "c1") -> SaysClassifier:
     """Three questions over 2-d vectors that also read words: "shifts" points to question 2."""
     lexicon = Lexicon("word", (1, 1), {"night": 0, "pay": 1, "shifts": 2}, np.ones(3))
-    words = np.zeros((3, 3), dtype=np.float32)
+    words = np.zeros((3, 3), dtype=np.float16)
     words[2, 2] = 6.0
     words[1, 1] = 6.0
     base = classifier(model_id, corpus_hash)

@@ -47,7 +47,7 @@ class SaysClassifier:
     weights: np.ndarray  # (n, d) float32
     bias: np.ndarray  # (n,) float32
     lexicon: Lexicon | None = None  # the words it reads; None: vectors only
-    word_weights: np.ndarray | None = None  # (len(lexicon.vocabulary), n) float16 values as float32
+    word_weights: np.ndarray | None = None  # (len(lexicon.vocabulary), n) float16: half the memory of float32
 
     def log_probabilities(self, vectors: np.ndarray, texts: Sequence[str] | None = None) -> np.ndarray:
         """``(c, n)`` log-probabilities for ``(c, d)`` text vectors and, when it reads words, the ``c`` texts;
@@ -150,5 +150,5 @@ def read_says_classifier(directory: Path, model_id: str, corpus_hash: str) -> Sa
         np.ascontiguousarray(matrix[:, :-1]),
         matrix[:, -1].copy(),
         lexicon,
-        None if words is None else words.astype(np.float32),
+        words,
     )
