@@ -36,7 +36,7 @@ from infoquest.corpus import default_corpus
 from infoquest.profile import Profile
 from infoquest.recommender import Recommender
 from infoquest.seeker import goal_sentences
-from train_concerns import FOLDS, addressing, concern_personas, dev_addressing, fit, labelled
+from train_concerns import FOLDS, addressing, concern_personas, dev_addressing, fit, labelled, training_concerns
 
 K = 10
 
@@ -151,6 +151,30 @@ def pool_agreement(pattern: str, listed: dict[tuple[str, int], dict[str, int]]) 
     }
 
 
+def training_summary(active: set[str]) -> list[str]:
+    """The training concerns (which only train the question classifier) by round: seekers, concerns, concerns
+    with an addressing question in the bank (consensus ≥ 2) and those (concern, question) pairs."""
+    rows, gold = training_concerns()
+    lines = [
+        "The training concerns (`data/concern_training.jsonl`; they train the question classifier only):\n",
+        "| round | seekers | concerns | with an addressing question | addressing pairs |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    totals = np.zeros(4, dtype=int)
+    for number in sorted({int(r["round"]) for r in rows}):
+        chosen = [r for r in rows if int(r["round"]) == number]
+        found = [
+            [q for q in gold.get((r["id"], n), {}) if q in active]
+            for r in chosen
+            for n in range(1, len(r["concerns"]) + 1)
+        ]
+        counts = np.array([len(chosen), len(found), sum(1 for f in found if f), sum(len(f) for f in found)])
+        totals += counts
+        lines.append(f"| {number} | " + " | ".join(str(int(c)) for c in counts) + " |")
+    lines.append("| all | " + " | ".join(f"**{int(c)}**" for c in totals) + " |")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--release-run", type=Path, default=RESULTS / "concern_runs" / "v0.1.0.json")
@@ -222,6 +246,8 @@ def main() -> None:
         f"{pooled['listed_found_A']:.2f} / {pooled['listed_found_B']:.2f} |",
         f"| training concerns (`training_*`) | {training['pairs']} | {training['agreed']:.3f} | "
         f"{training['kappa']:.2f} | — |",
+        "",
+        *training_summary(active),
     ]
     report = [
         "# Concern coverage\n",
