@@ -53,7 +53,7 @@ def test_the_electricians_business_concerns_are_answered(rec: Recommender) -> No
 
 def test_a_retired_interviewee_still_answers_a_pay_concern(rec: Recommender) -> None:
     # The bank tags pay questions for working interviewees; a retired court reporter can still speak to pay, and
-    # judges who saw the interviewee say so. Only a kind the reading rules out keeps an answer away.
+    # judges who saw the interviewee say so. A concern's answer is not held to the interviewee's kind.
     profile = Profile(
         goals="I'm halfway through a court reporting program. Can you actually live on the pay in this job? How "
         "hard is it to reach 225 words a minute?",
@@ -63,3 +63,18 @@ def test_a_retired_interviewee_still_answers_a_pay_concern(rec: Recommender) -> 
     top = rec.recommend(profile, k=10)
     pay = [r for r in top if any("pay" in c for c in r.concerns)]
     assert pay and any("earning" in r.question.text or "salary" in r.question.text for r in pay)
+
+
+def test_a_concern_is_answered_by_a_question_the_bank_does_not_tag_for_this_interviewee(rec: Recommender) -> None:
+    # The bank tags "what do people find hardest to live with over the years" for practitioners, leaders and
+    # retirees; a recruiter at a contractor has seen enough careers to answer it, and the seeker asked.
+    profile = Profile(
+        goals="I'm finishing an HVAC certificate. Is it better to join the union apprenticeship or go non-union? "
+        "How do people handle the physical toll after 40?",
+        role="recruiter at a commercial HVAC contractor",
+    )
+    assert rec.explain_profile(profile).interviewee.kind == "recruiter"
+    top = rec.recommend(profile, k=10)
+    toll = [r for r in top if "How do people handle the physical toll after 40?" in r.concerns]
+    assert toll and all(r.source == "bank" for r in toll)
+    assert any("recruiter" not in r.question.interviewees for r in toll)
