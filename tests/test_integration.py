@@ -76,7 +76,10 @@ def test_the_interviewee_changes_what_is_recommended(rec):
     retired = rec.recommend(Profile(goals=goals, role="retired newspaper editor"), k=10)
     recruiter = rec.recommend(Profile(goals=goals, role="recruiter at a big media company"), k=10)
     assert {r.question.id for r in retired} != {r.question.id for r in recruiter}
-    for r in retired:
+    # The set is filled with questions for a retired interviewee; a concern's answers may be tagged otherwise.
+    fill = [r for r in retired if not r.concerns]
+    assert fill and any("retired" in r.question.interviewees for r in retired)
+    for r in fill:
         assert not r.question.interviewees or "retired" in r.question.interviewees, r.question.text
 
 
