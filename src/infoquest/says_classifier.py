@@ -17,6 +17,7 @@ matcher trained without it.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from collections.abc import Sequence
@@ -72,7 +73,7 @@ class SaysClassifier:
         }
         if self.lexicon is not None and self.word_weights is not None:
             stamp["lexicon"] = self.lexicon.to_dict()
-            stamp["words_sha256"] = vectors_checksum(self._words())
+            stamp["words_sha256"] = _words_checksum(self._words())
         return stamp
 
     def _matrix(self) -> np.ndarray:
@@ -93,6 +94,11 @@ class SaysClassifier:
             np.savez_compressed(buffer, weights=self._words())
             _write(folder / _WORDS, buffer.getvalue())
         _write(folder / f"{_STEM}.json", (json.dumps(self.stamp(), indent=1) + "\n").encode("utf-8"))
+
+
+def _words_checksum(words: np.ndarray) -> str:
+    """SHA-256 of the word weights as stored (little-endian float16): no float32 copy of them at load time."""
+    return hashlib.sha256(np.ascontiguousarray(words, dtype="<f2").data.cast("B")).hexdigest()
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -139,7 +145,7 @@ def read_says_classifier(directory: Path, model_id: str, corpus_hash: str) -> Sa
             with np.load(directory / _WORDS, allow_pickle=False) as archive:
                 words = archive["weights"]
             expected = (len(lexicon.vocabulary), matrix.shape[0])
-            if words.shape != expected or vectors_checksum(words) != stamp["words_sha256"]:
+            if words.shape != expected or _words_checksum(words) != stamp["words_sha256"]:
                 raise ValueError("its word weights do not match their stamp")
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"cannot load the question classifier in {directory} ({exc}); reinstall infoquest") from None
