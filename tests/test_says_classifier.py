@@ -74,6 +74,9 @@ def test_a_saved_classifier_with_words_loads_them_back(tmp_path) -> None:
     np.savez_compressed(tmp_path / "says_classifier_words.npz", weights=np.ones((3, 3), dtype=np.float16))
     with pytest.raises(ModelError, match="word weights do not match"):
         read_says_classifier(tmp_path, "enc", "c1")
+    (tmp_path / "says_classifier_words.npz").write_bytes(b"PK\x03\x04 not a zip archive")
+    with pytest.raises(ModelError, match="cannot load the question classifier"):
+        read_says_classifier(tmp_path, "enc", "c1")
 
 
 def test_a_saved_classifier_loads_for_its_corpus_only(tmp_path) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,7 +148,7 @@ def read_says_classifier(directory: Path, model_id: str, corpus_hash: str) -> Sa
             expected = (len(lexicon.vocabulary), matrix.shape[0])
             if words.shape != expected or _words_checksum(words) != stamp["words_sha256"]:
                 raise ValueError("its word weights do not match their stamp")
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile) as exc:
         raise ModelError(f"cannot load the question classifier in {directory} ({exc}); reinstall infoquest") from None
     matrix = matrix.astype(np.float32)
     return SaysClassifier(
