@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from common import DATA, RESULTS, machine, read_jsonl, write_report
+from common import DATA, RESULTS, consensus, machine, read_jsonl, valid_judges, write_report
 from infoquest import recommender
 from infoquest.corpus import default_corpus
 from infoquest.profile import Profile
@@ -87,6 +87,29 @@ def referral_asks() -> frozenset[str]:
     """The bank's questions that ask for people to talk to (topic ``referrals``): every set of 10 holds one by
     design (the guide says to ask for referrals), so the repeat is also reported without them."""
     return frozenset(q.id for q in default_corpus() if "referrals" in q.topics)
+
+
+def referral_table(systems: dict[str, dict[str, list[str]]], names: list[str]) -> list[str]:
+    """How often each referral ask closes a set of ``names``' systems, and how the ranking judges grade it: the
+    consensus grade over the 72 ranking personas who had it graded (``benchmarks/data/judgments*``)."""
+    grades = consensus(valid_judges())
+    asks = sorted(referral_asks(), key=lambda q: -sum(q in set(p) for n in names for p in systems[n].values()))
+    lines = [
+        "Referral asks: the share of infoquest's sets holding each, and the ranking judges' mean consensus grade "
+        "for it (the 72 dev personas of `evaluate.py` that have it graded). Every set of 10 holds one by design.\n",
+        "| question | "
+        + " | ".join(f"in sets, {n.split(', ')[1].split(' ')[0]}" for n in names)
+        + " | judged | mean grade |",
+        "| --- |" + " --- |" * (len(names) + 2),
+    ]
+    for q in asks:
+        shares = [np.mean([q in set(p) for p in systems[n].values()]) for n in names]
+        graded = [g[q] for g in grades.values() if q in g]
+        if not any(shares):
+            continue
+        mean = f"{np.mean(graded):.2f}" if graded else "—"
+        lines.append(f"| {q} | " + " | ".join(f"{x:.2f}" for x in shares) + f" | {len(graded)} | {mean} |")
+    return [*lines, ""]
 
 
 def cosine_runs(rec: Recommender, rows: list[dict[str, Any]]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -275,6 +298,8 @@ def main() -> None:
         "| annotations | " + " | ".join(f"s{n}" for n in range(1, len(systems) + 1)) + " |",
         "| --- |" + " --- |" * len(systems),
         *per_judge,
+        "",
+        *referral_table(systems, [n for n in systems if n.startswith("**infoquest")]),
         *agreement,
         "",
     ]
