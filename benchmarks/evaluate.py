@@ -27,6 +27,7 @@ from train_ranker import (
     feature_recommender,
     fit_pairwise,
     fit_pointwise,
+    fit_ranknet,
     judged_indices,
     persona_profiles,
     training_rows,
@@ -141,16 +142,21 @@ def set_quality(
     ids: Sequence[str],
     categories: dict[str, str],
 ) -> dict[str, float]:
-    grades, good, cats = [], [], []
+    grades, good, cats, judged, judged_grades = [], [], [], [], []
     for pid, chosen in zip(ids, recs_per_persona, strict=True):
         g = [qrels[pid].get(q, 0) for q in chosen]
         grades.append(np.mean(g))
         good.append(np.mean([x >= 2 for x in g]))
         cats.append(len({categories.get(q, q) for q in chosen}))  # a written question is its own category
+        known = [qrels[pid][q] for q in chosen if q in qrels[pid]]
+        judged.append(len(known) / max(1, len(chosen)))
+        judged_grades.extend(known)
     return {
         "mean grade": float(np.mean(grades)),
         "share graded >= 2": float(np.mean(good)),
         "categories": float(np.mean(cats)),
+        "share judged": float(np.mean(judged)),
+        "mean grade of the judged picks": float(np.mean(judged_grades)) if judged_grades else 0.0,
     }
 
 
@@ -225,6 +231,9 @@ def main() -> None:
     qv = rec._state.vectors
     systems[cosine_name] = [rec.encoder.encode(texts) @ qv.T]
     systems["**infoquest rank()** (pairwise, CV)"] = cross_validated(matrices, judged, fit_pairwise)
+    systems["the last ranker instead: pairs weighted by grade difference alone (CV)"] = cross_validated(
+        matrices, judged, fit_ranknet
+    )
     systems["pointwise ridge instead (CV)"] = cross_validated(matrices, judged, fit_pointwise)
     for feature in () if args.no_ablations else SINGLE_SIGNALS:
         systems[f"signal alone: {feature}"] = [matrices[:, :, FEATURES.index(feature)]]
@@ -246,17 +255,20 @@ def main() -> None:
     # Selected sets (k=10): recommend() with fold-held-out weights against the top 10 of plain cosine.
     categories = {q.id: q.category for q in corpus}
     chosen: list[list[str]] = [[] for _ in ids]
+    chosen_before: list[list[str]] = [[] for _ in ids]
     order = np.random.default_rng(0).permutation(len(ids))
     for fold in np.array_split(order, FOLDS):
         train = np.setdiff1d(order, fold)
         xs, ys = training_rows([matrices[i] for i in train], [judged[i] for i in train])
-        fold_rec = Recommender(encoder=rec.encoder, ranker=fit_pairwise(xs, ys))
-        for i, recs in zip(fold, fold_rec.recommend_many([profiles[i] for i in fold], k=10), strict=True):
-            chosen[i] = [r.question.id for r in recs]
+        for fitter, picks in ((fit_pairwise, chosen), (fit_ranknet, chosen_before)):
+            fold_rec = Recommender(encoder=rec.encoder, ranker=fitter(xs, ys))
+            for i, recs in zip(fold, fold_rec.recommend_many([profiles[i] for i in fold], k=10), strict=True):
+                picks[i] = [r.question.id for r in recs]
     cosine_top = [[qids[j] for j in np.argsort(-row)[:10]] for row in systems[cosine_name][0]]
     rank_top = [[qids[j] for j in np.argsort(-row)[:10]] for row in systems["**infoquest rank()** (pairwise, CV)"][0]]
     sets = {
         "recommend(k=10) (CV weights)": set_quality(chosen, qrels, ids, categories),
+        "recommend(k=10), the last ranker (CV weights)": set_quality(chosen_before, qrels, ids, categories),
         "top 10 of rank() (CV weights)": set_quality(rank_top, qrels, ids, categories),
         f"top 10 of {cosine_name.split(' on ')[0]}": set_quality(cosine_top, qrels, ids, categories),
     }
@@ -308,13 +320,17 @@ def main() -> None:
     lines += [
         "## Selected sets of 10",
         "",
-        "Unjudged picks count as grade 0.",
+        "Unjudged picks (and questions written from the goals) count as grade 0 in the first two columns; the last "
+        "two say how many picks the judges graded and how those grade.",
         "",
-        "| set | mean grade | share graded ≥ 2 | categories covered |",
-        "| --- | --- | --- | --- |",
+        "| set | mean grade | share graded ≥ 2 | categories covered | share judged | mean grade of the judged picks |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for name, r in sets.items():
-        lines.append(f"| {name} | {r['mean grade']:.2f} | {r['share graded >= 2']:.2f} | {r['categories']:.1f} |")
+        lines.append(
+            f"| {name} | {r['mean grade']:.2f} | {r['share graded >= 2']:.2f} | {r['categories']:.1f} | "
+            f"{r['share judged']:.2f} | {r['mean grade of the judged picks']:.2f} |"
+        )
     RESULTS.mkdir(exist_ok=True)
     suffix = "" if args.encoder == "minilm" else f"_{args.encoder}"
     (RESULTS / f"evaluation{suffix}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
