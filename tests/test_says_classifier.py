@@ -79,6 +79,17 @@ def test_a_saved_classifier_with_words_loads_them_back(tmp_path) -> None:
         read_says_classifier(tmp_path, "enc", "c1")
 
 
+def test_a_lexicon_without_word_weights_saves_and_loads_as_a_vectors_only_classifier(tmp_path) -> None:
+    base = worded()
+    SaysClassifier(base.model_id, base.corpus_hash, base.weights, base.bias, base.lexicon, None).save(tmp_path)
+    again = read_says_classifier(tmp_path, "enc", "c1")
+    assert again is not None and again.lexicon is None and again.word_weights is None
+    assert not (tmp_path / "says_classifier_words.npz").exists()
+    np.testing.assert_array_equal(
+        again.log_probabilities(np.array([[0.3, 0.2]])), classifier().log_probabilities(np.array([[0.3, 0.2]]))
+    )
+
+
 def test_a_saved_classifier_loads_for_its_corpus_only(tmp_path) -> None:
     classifier().save(tmp_path)
     again = read_says_classifier(tmp_path, "enc", "c1")

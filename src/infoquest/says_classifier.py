@@ -89,7 +89,7 @@ class SaysClassifier:
         buffer = io.BytesIO()
         np.save(buffer, self._matrix(), allow_pickle=False)
         _write(folder / f"{_STEM}.npy", buffer.getvalue())
-        if self.lexicon is not None:
+        if self.lexicon is not None and self.word_weights is not None:  # as ``stamp`` and ``log_probabilities``
             buffer = io.BytesIO()
             # Compressed: most word weights are zeroed when fitted (benchmarks/train_concerns.py).
             np.savez_compressed(buffer, weights=self._words())
