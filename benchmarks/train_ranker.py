@@ -97,7 +97,7 @@ def fit_pairwise(
     mean, scale = _standardise(xs)
     coef: np.ndarray | None = None
     for _ in range(lambda_rounds + 1):
-        rng = np.random.default_rng(seed)
+        rng = np.random.default_rng(seed)  # the same seed each round: the same sampled pairs, reweighted
         parts = [_pairs((x - mean) / scale, y, rng, coef, graded=True) for x, y in zip(xs, ys, strict=True)]
         weights = np.concatenate([p[2] for p in parts])
         model = LogisticRegression(C=c, fit_intercept=False, max_iter=5000)
