@@ -82,7 +82,8 @@ def valid_judges() -> dict[str, dict[str, dict[str, int]]]:
     """Each judge's grades still valid for the current corpus: a grade counts only where the question's text is
     unchanged since it was graded (``data/judged_texts_v1.json`` for the grades in ``data/judgments/``,
     ``data/judged_texts_v2.json`` for those in ``data/judgments_v2/``, made for corpus v2, and
-    ``data/judged_texts_v3.json`` for the third round in ``data/judgments_v3/``)."""
+    ``data/judged_texts_v3.json`` for the third round in ``data/judgments_v3/``, ``data/judged_texts_v4.json`` for
+    the fourth in ``data/judgments_v4/``)."""
     import json as _json
 
     from infoquest.corpus import default_corpus
@@ -93,6 +94,7 @@ def valid_judges() -> dict[str, dict[str, dict[str, int]]]:
         ("judgments", "judged_texts_v1.json"),
         ("judgments_v2", "judged_texts_v2.json"),
         ("judgments_v3", "judged_texts_v3.json"),
+        ("judgments_v4", "judged_texts_v4.json"),
     )
     for folder, texts_file in rounds:
         if not (DATA / folder).exists():
