@@ -57,16 +57,25 @@ def concern_personas() -> list[dict[str, Any]]:
     return read_jsonl(DATA / "concern_personas.jsonl")
 
 
+def judge_grades(pattern: str) -> dict[str, dict[tuple[str, int], dict[str, int]]]:
+    """Each judge's grades per (persona, concern number) from the files ``pattern`` picks in
+    ``data/concern_judgments/``. A judge's role may span several files and sessions (``pooled_A.jsonl`` and the
+    second pooling round's ``pooled_A_2.jsonl`` are judge A's): the letter after the first ``_`` names it."""
+    judges: dict[str, dict[tuple[str, int], dict[str, int]]] = {}
+    for path in sorted((DATA / "concern_judgments").glob(pattern)):
+        grades = judges.setdefault(path.stem.split("_")[1], {})
+        for row in read_jsonl(path):
+            grades.setdefault((row["persona"], int(row["n"])), {}).update(row["questions"])
+    return judges
+
+
 def addressing(min_grade: int = 2, pattern: str = "concerns_*.jsonl") -> dict[tuple[str, int], dict[str, int]]:
     """Consensus grades per (persona, concern number): question id -> grade, only those at ``min_grade`` or more.
 
     ``pattern`` picks the judges' files in ``data/concern_judgments/``: ``concerns_*`` (the dev personas'
     exhaustive lists), ``pooled_*`` (the same concerns' pooled candidates, graded later) or ``training_*`` (the
     training concerns' pooled candidates)."""
-    judges = [
-        {(row["persona"], int(row["n"])): row["questions"] for row in read_jsonl(path)}
-        for path in sorted((DATA / "concern_judgments").glob(pattern))
-    ]
+    judges = list(judge_grades(pattern).values())
     out: dict[tuple[str, int], dict[str, int]] = {}
     for key in {key for judge in judges for key in judge}:
         given = [judge.get(key, {}) for judge in judges]  # a judge who did not grade a question gave it 0
