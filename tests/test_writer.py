@@ -88,3 +88,73 @@ def test_chatty_openers_and_a_missing_apostrophe_are_tidied() -> None:
         "I'm 20, can I even work harvest if I can't legally taste?"
     )
     assert written("Is it worth it to get a master's?") == "Is it worth it to get a master's?"
+
+
+def _in(sentence: str, span: str) -> Concern:
+    start = sentence.index(span)
+    return Concern(text=span, start=start, end=start + len(span), kind="question", sentence=sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "expected"),
+    [
+        (
+            "Is a $60k CNC router worth financing in year one or do I stay with the table saw and track saw?",
+            "do I stay with the table saw and track saw?",
+            "Is a $60k CNC router worth financing in year one or do I stay with the table saw and track saw?",
+        ),
+        (
+            "honestly how does the commission work, is there a draw or do you starve the first 6 months?",
+            "do you starve the first 6 months?",
+            "Is there a draw or do you starve the first 6 months?",
+        ),
+        (
+            "How long is operator training before you're licensed, and do people wash out?",
+            "do people wash out?",
+            "How long is operator training before you're licensed, and do people wash out?",
+        ),
+    ],
+)
+def test_the_second_half_of_an_either_or_is_written_with_its_first_half(
+    sentence: str, span: str, expected: str
+) -> None:
+    # A blind judge found the half alone unreadable: "Do I stay with the table saw?" instead of what?
+    assert write_question(_in(sentence, span)) == expected
+
+
+def test_a_full_question_after_and_stands_alone() -> None:
+    sentence = "Do I need a license first, and can new grads get in through associate programs?"
+    span = "can new grads get in through associate programs?"
+    assert write_question(_in(sentence, span)) == "Can new grads get in through associate programs?"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("how hard is the EIAT aptitude test?", "question", "How hard is the EIAT aptitude test?"),
+        ("How big a pay cut should I expect going public?", "learn", "How big a pay cut should I expect going public?"),
+        ("how the cash flow works", "learn", "Could you tell me how the cash flow works?"),
+        (
+            "the big question is when do you hire your first guy?",
+            "question",
+            "When do you hire your first guy?",
+        ),
+        (
+            "With AI doing transcription now, will AE jobs even exist?",
+            "question",
+            "With AI doing transcription now, will AE jobs even exist?",
+        ),
+        ("with night shifts", "worry", "How do people in your work handle night shifts?"),
+        ("will make a security clearance hard or impossible", "worry", None),
+        (
+            "Would commercial refrigeration suit me better?",
+            "question",
+            "Would commercial refrigeration suit me better?",
+        ),
+        ("to code, or at least read code", "learn", None),
+        ("what certs (ETCP?", "question", None),
+        ("what does it take to reinstate it?", "question", None),
+    ],
+)
+def test_direct_questions_lead_ins_and_cut_spans(text: str, kind: str, expected: str | None) -> None:
+    assert write_question(concern(text, kind)) == expected

@@ -43,7 +43,7 @@ _SHOULD_I = re.compile(r"^should i\b", re.IGNORECASE)
 _DANGLING = re.compile(
     r"\b(?:them|that's|those|these|her|him|she|he|they're)\b|\b(?:that|this)[?.!]*$"
     r"|\b(?:how|why|when|if)\s+(?:that|this|it)\b"
-    r"|\b(?:make|see|do|handle|take|get|reactivate|reactivating|renew|renewing|use|using)\s+(?:that|this|it)\b(?!\s+(?:to|for|the)\b)"
+    r"|\b(?:make|see|do|handle|take|get|reactivate|reactivating|renew|renewing|reinstate|reinstating|transfer|transferring|use|using)\s+(?:that|this|it)\b(?!\s+(?:to|for|the)\b)"
     r"|^(?:is|was|does|did|will|would|can|could)\s+it\s+(?!(?:worth|possible|common|hard|easy|normal|realistic|better|"
     r"smarter|ok|okay|usual|typical|necessary|too|true|likely|unusual|rare|risky)\b)"
     # "Is that rare in this industry?" points back; "Is this field growing?" names its subject.
@@ -55,7 +55,8 @@ _DANGLING = re.compile(
 # work but").
 _OPENER = re.compile(
     r"^(?:(?:kind of an?|a|one)\s+)?(?:random|weird|quick|silly|dumb|odd|last|other)\s+(?:one|question|thing)\b[,:]?\s*"
-    r"(?:but\s+|-\s*)?|^(?:also|and|but|so|plus|oh and|ok so|okay so)[,:]?\s+"
+    r"(?:but\s+|-\s*)?|^(?:also|and|but|so|plus|oh and|ok so|okay so|honestly|seriously|realistically)[,:]?\s+"
+    r"|^(?:the\s+|my\s+)?(?:big|real|main|other|one)\s+question\s+is[,:]?\s+"
     # A short lead-in before the question itself ("I love the work but is it realistic…?").
     r"|^i\s+(?:really\s+)?(?:love|like|enjoy)\s+[^,?]{1,40}?,?\s+but\s+"
     r"(?=(?:is|are|do|does|can|could|will|would|should|how|what)\b)",
@@ -67,12 +68,32 @@ _EMBEDDED = re.compile(
     r"^(?:how|what|when|where|which|who|why)\s+(?!(?:is|are|do|does|did|can|could|would|will|should|has|have|was|were|to|much|many|long|often|far|soon)\b)",
     re.I,
 )
+# "how hard is the EIAT test", "how big a pay cut should I expect": a wh-phrase, then an auxiliary and its subject,
+# is a direct question ("Could you tell me how hard is…" is not English).
+_DIRECT = re.compile(
+    r"^(?:how|what|which|who|when|where|why)\b[^,]{0,30}?\b(?:is|are|was|were|do|does|did|can|could|should|will|"
+    r"would)\s+(?:i|you|we|they|he|she|it|there|people|the|a|an|my|your|this|most|new)\b",
+    re.I,
+)
+# "will make a security clearance hard": a verb with its subject left outside the span.
+_NO_SUBJECT = re.compile(
+    r"^(?:will|would|could|might|may|can|should)\s+(?:make|be|get|have|mean|cause|hurt|help|affect|stop|keep|ruin|"
+    r"block|count|matter|take|need|let|put|limit|disqualify|prevent|rule)\b",
+    re.I,
+)
+# The second half of an either-or ("…worth financing in year one, or do I stay with the table saw?"), or a
+# short question joined by "and" ("…, and do people wash out?"): alone it loses what it is weighed against or
+# what it is about.
+_JOINED = re.compile(r"(?:^|[,;]?\s)(?:or|and)\s*$", re.I)
 _FIRST_PERSON_CLAUSE = re.compile(r"^(?:i|i'm|i'd|i've|my|we|our)\b", re.IGNORECASE)
 
 
 def _clean(text: str) -> str:
     text = " ".join(text.split()).strip(" ,;:-")
-    text = re.sub(r"^(?:about|of|with)\s+", "", text, flags=re.IGNORECASE)  # "about malpractice lawsuits"
+    # "about malpractice lawsuits"; but "With AI tools, will there be jobs?" keeps its "With"
+    text = re.sub(r"^(?:about|of)\s+", "", text, flags=re.IGNORECASE)
+    if "," not in text:
+        text = re.sub(r"^with\s+", "", text, flags=re.IGNORECASE)
     text = _OPENER.sub("", text).strip(" ,;:-")
     return text.rstrip("?.! ")
 
@@ -98,13 +119,15 @@ def _question(body: str) -> str | None:
     parts = re.split(
         r",\s*(?:so|but|and)\s+(?=(?:is|are|do|does|how|what|when|which|who|why|can|could|should|will|would)\b)", body
     )
-    body = parts[-1] if len(parts) > 1 and len(parts[-1].split()) >= 4 else body
+    # A question joined to another question ("How long is training, and do people wash out?") stays whole.
+    if len(parts) > 1 and len(parts[-1].split()) >= 4 and not _QUESTION_WORD.match(parts[0]):
+        body = parts[-1]
     _, colon, rest = body.partition(": ")
     if colon and _QUESTION_WORD.match(rest):  # "The on-call part scares me though: how often …?"
         body = rest[0].upper() + rest[1:]
     if _DANGLING.search(body):
         return None  # "do I need them before applying?" means nothing out of its sentence
-    if _EMBEDDED.match(body):
+    if _EMBEDDED.match(body) and not _DIRECT.match(body):
         return _sentence(f"Could you tell me {_lower_first(body)}")
     if _SHOULD_I.match(body):
         # The seeker asks the interviewee's advice: say so.
@@ -114,14 +137,46 @@ def _question(body: str) -> str | None:
     return _sentence(body)
 
 
+def _whole_question(concern: Concern) -> str | None:
+    """The question the concern is the second half of, from the clause it is joined to: "Is a CNC router worth
+    financing, or do I stay with the table saw?" for "do I stay with the table saw?"; ``None`` otherwise."""
+    if concern.kind != "question" or not concern.text.rstrip().endswith("?"):
+        return None
+    at = concern.sentence.find(concern.text)
+    before = concern.sentence[:at] if at > 0 else ""
+    joined = _JOINED.search(before)
+    if not joined:
+        return None
+    if before[joined.start() :].strip(" ,;").lower() == "and" and len(concern.text.split()) > 5:
+        return None  # a full question after "and" stands alone
+    # The first half starts at the last clause boundary before it that opens a question.
+    clauses = re.split(r"[,;:]\s+", before[: joined.start()])
+    for n in range(len(clauses) - 1, -1, -1):
+        first = ", ".join(clauses[n:]).strip()
+        if _QUESTION_WORD.match(_clean(first)):
+            return f"{first}{before[joined.start() :]}{concern.text}"
+    return None
+
+
 def write_question(concern: Concern) -> str | None:
     """A question that asks the interviewee about ``concern`` in the seeker's words, or ``None`` when the
     concern does not make a readable question."""
+    whole = _whole_question(concern)
+    if whole and len(whole.split()) <= MAX_WORDS and whole.count("(") == whole.count(")"):
+        both = _question(_fix_i(_clean(whole)))
+        if both is not None:
+            return both  # else the half alone, if it reads as a question by itself
     body = _fix_i(_clean(concern.text))
     if not body or len(body.split()) > MAX_WORDS - 8 or concern.kind in ("goal", "statement"):
         return None
-    if _DANGLING.search(body) or _ABOUT_ME.match(body):
-        return None  # a pointer to words left out, or something only the seeker can know
+    if (
+        _DANGLING.search(body)
+        or _ABOUT_ME.match(body)
+        or _NO_SUBJECT.match(body)
+        or body.lower().startswith("to ")
+        or body.count("(") != body.count(")")  # "what certs (ETCP?": the span was cut inside a bracket
+    ):
+        return None  # a pointer to words left out, a subject or verb left out, or what only the seeker can know
     lowered = body.lower()
     if lowered.startswith(("how to ", "what to ", "when to ", "where to ", "whether to ")):
         return _sentence(f"What advice do you have on {_lower_first(body)}")
@@ -137,8 +192,8 @@ def write_question(concern: Concern) -> str | None:
             return _sentence(f"In your view, should I{rest[len('I should') :]}")
         return _sentence(f"Do you think {rest}")
     if _QUESTION_WORD.match(body):
-        if concern.kind == "learn" and not re.match(
-            r"^\w+\s+(?:is|are|do|does|did|can|should|would|will)\b", body, re.I
+        if concern.kind == "learn" and not (
+            re.match(r"^\w+\s+(?:is|are|do|does|did|can|should|would|will)\b", body, re.I) or _DIRECT.match(body)
         ):
             return _sentence(f"Could you tell me {_lower_first(body)}")  # "how the cash flow works"
         return _question(body)
