@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from infoquest.concerns import Concern, extract_concerns
-from infoquest.writer import write_question
+from infoquest.writer import without_repeats, write_question
 
 
 def concern(text: str, kind: str) -> Concern:
@@ -158,3 +158,11 @@ def test_a_full_question_after_and_stands_alone() -> None:
 )
 def test_direct_questions_lead_ins_and_cut_spans(text: str, kind: str, expected: str | None) -> None:
     assert write_question(concern(text, kind)) == expected
+
+
+def test_a_draft_another_draft_holds_is_dropped() -> None:
+    first = "Can I start under the cottage food law and still get into coffee shops?"
+    whole = "Can I start under the cottage food law and still get into coffee shops, or do I need a commercial kitchen?"
+    other = "How do people in your work handle burnout?"
+    assert without_repeats([(0, first), (1, whole), (2, other)]) == [(1, whole), (2, other)]
+    assert without_repeats([(0, other), (1, other.upper())]) == [(0, other)]

@@ -39,7 +39,7 @@ from infoquest.says_classifier import SaysClassifier, load_says_classifier
 from infoquest.seeker import Seeker
 from infoquest.trained import FOLDERS, Trained, load_trained, untrained
 from infoquest.vocab import CATEGORIES, PLACEMENTS, REQUIRES, TOPICS
-from infoquest.writer import write_question
+from infoquest.writer import without_repeats, write_question
 
 logger = logging.getLogger(__name__)
 
@@ -367,6 +367,7 @@ class Recommender:
             text = write_question(concern)
             if text is not None:
                 drafts.append((c, text))
+        drafts = without_repeats(drafts)
         if not drafts:
             return ()
         verdicts = self._check([text for _, text in drafts])

@@ -216,3 +216,20 @@ def write_question(concern: Concern) -> str | None:
             return _sentence(f"What advice would you give someone who wants to {_lower_first(body)}")
         return _sentence(f"What should I know about {_lower_first(body)}")
     return None
+
+
+def without_repeats(drafts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``(concern, question)`` drafts without those another draft already holds.
+
+    Both halves of an either-or unanswered: the whole question written for the second ("Can I start under the
+    cottage food law, or do I need a commercial kitchen?") holds the first's ("Can I start under the cottage food
+    law?"); asking both repeats it.
+    """
+    kept: list[tuple[int, str]] = []
+    for n, (c, text) in enumerate(drafts):
+        key = text.rstrip("?").lower()
+        longer = any(len(other) > len(text) and key in other.lower() for _, other in drafts)
+        same = any(other.rstrip("?").lower() == key for _, other in drafts[:n])
+        if not longer and not same:
+            kept.append((c, text))
+    return kept
