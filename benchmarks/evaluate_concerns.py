@@ -14,7 +14,8 @@ of those. infoquest's matcher is scored on personas held out of its training (4 
 - a naive round-robin over the goal sentences' nearest questions (MiniLM);
 - infoquest ``recommend(k=10)`` with the static encoder and with MiniLM.
 
-Also reported: how many concerns got a question written from the seeker's words, and the "generic repeat" share
+Also reported: how many concerns got a question written from the seeker's words (and, of every stated concern,
+how many the set answers with a bank question or else with a written one), and the "generic repeat" share
 (the share of result lists that hold the single most frequent question). Writes ``results/concerns.md`` and
 ``results/concerns.json``.
 """
@@ -143,12 +144,13 @@ def cosine_runs(rec: Recommender, rows: list[dict[str, Any]]) -> tuple[dict[str,
 
 def infoquest_runs(
     encoder: str, rows: list[dict[str, Any]], gold: dict[tuple[str, int], dict[str, int]]
-) -> tuple[dict[str, list[str]], int, int]:
-    """recommend(k=10) with the concern matcher trained on the other folds' personas."""
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """recommend(k=10) with the concern matcher trained on the other folds' personas: each persona's bank
+    questions, and the concerns (the seeker's spans) its written questions were written for."""
     rec = Recommender(encoder=encoder)
     values, labels, keys, fold_of = labelled(Recommender(encoder=encoder, trained=False), rows, gold)
     runs: dict[str, list[str]] = {}
-    written = concerns = 0
+    written: dict[str, list[str]] = {}
     shipped = rec.trained
     for fold in range(FOLDS):
         train = [i for i, k in enumerate(keys) if fold_of[k[0]] != fold]
@@ -158,9 +160,32 @@ def infoquest_runs(
         test_rows = [r for r in rows if fold_of[r["id"]] == fold]
         for row, picks in zip(test_rows, rec.recommend_many(profiles(test_rows), k=K), strict=True):
             runs[row["id"]] = [p.question.id for p in picks if p.source == "bank"]
-            written += sum(p.source == "goals" for p in picks)
-            concerns += len(row["concerns"])
-    return runs, written, concerns
+            written[row["id"]] = [c for p in picks if p.source == "goals" for c in p.concerns]
+    return runs, written
+
+
+def answered_either_way(
+    runs: dict[str, list[str]],
+    written: dict[str, list[str]],
+    rows: list[dict[str, Any]],
+    gold: dict[tuple[str, int], dict[str, int]],
+) -> tuple[int, int, int]:
+    """Of every stated concern (answerable or not): how many the set answers with an addressing bank question,
+    how many more with a question written from the concern's own words (its span overlaps the concern's by at
+    least half the shorter), and how many concerns there are."""
+    bank = by_writing = total = 0
+    for row in rows:
+        goals, picks = row["goals"], set(runs[row["id"]])
+        spans = [(goals.find(t), goals.find(t) + len(t)) for t in written.get(row["id"], []) if t in goals]
+        for n, concern in enumerate(row["concerns"], start=1):
+            total += 1
+            if picks & set(gold.get((row["id"], n), {})):
+                bank += 1
+                continue
+            start = goals.find(concern["span"])
+            end = start + len(concern["span"])
+            by_writing += any(min(end, b) - max(start, a) >= 0.5 * min(end - start, b - a) for a, b in spans)
+    return bank, by_writing, total
 
 
 def pool_agreement(pattern: str, listed: dict[tuple[str, int], dict[str, int]]) -> dict[str, float]:
@@ -227,21 +252,22 @@ def main() -> None:
     cosine, robin = cosine_runs(minilm, rows)
     systems["MiniLM cosine on the whole profile"] = cosine
     systems["round-robin over the goal sentences' nearest questions (MiniLM)"] = robin
-    notes = {}
+    notes, either_way = {}, {}
     for encoder in ("static", "minilm"):
-        runs, written, _ = infoquest_runs(encoder, rows, gold)
+        runs, written = infoquest_runs(encoder, rows, gold)
         name = f"**infoquest recommend()**, {encoder} encoder (matcher CV)"
         systems[name] = runs
-        notes[name] = written
+        notes[name] = sum(len(w) for w in written.values())
+        either_way[name] = answered_either_way(runs, written, rows, gold)
     # The rule before this one held a concern's answer to a kind fit of 0.01 (recommender.CONCERN_MIN_KIND_FIT).
     kept = recommender.CONCERN_MIN_KIND_FIT
     recommender.CONCERN_MIN_KIND_FIT = 0.01
     try:
         for encoder in ("static", "minilm"):
-            runs, written, _ = infoquest_runs(encoder, rows, gold)
+            runs, written = infoquest_runs(encoder, rows, gold)
             name = f"infoquest recommend(), {encoder}, a concern's answer held to kind fit ≥ 0.01 (the last rule)"
             systems[name] = runs
-            notes[name] = written
+            notes[name] = sum(len(w) for w in written.values())
     finally:
         recommender.CONCERN_MIN_KIND_FIT = kept
     table = [
@@ -264,6 +290,9 @@ def main() -> None:
             "most_frequent_without_referral_ask": other_top,
             "written": notes.get(name, 0),
         }
+        if name in either_way:
+            bank, wrote, total = either_way[name]
+            results[name].update(all_concerns=total, answered_by_bank=bank, answered_by_written=wrote)
         written = str(notes[name]) if name in notes else "—"
         table.append(
             f"| {name} | {score['answered']} / {score['answerable']} | {score['coverage']:.3f} | "
@@ -315,6 +344,17 @@ def main() -> None:
         "concern counts as answered when the set of 10 holds one of them; the first lists alone are scored too. "
         f"Machine: {machine()}. Run took {time.time() - started:.0f} s.\n",
         *table,
+        "",
+        f"Every stated concern ({sum(len(r['concerns']) for r in rows)}, whether the bank can answer it or not): "
+        "answered in the set of 10 by an addressing bank question, or else by a question written from the "
+        "concern's own words (judged for quality in `results/written.md`).\n",
+        "| system | by a bank question | by a written question | either way |",
+        "| --- | --- | --- | --- |",
+        *(
+            f"| {name} | {bank} ({bank / total:.3f}) | {wrote} ({wrote / total:.3f}) | "
+            f"{bank + wrote} ({(bank + wrote) / total:.3f}) |"
+            for name, (bank, wrote, total) in either_way.items()
+        ),
         "",
         "The same coverage against each judge's annotations alone (columns in the order of the rows above):\n",
         "| annotations | " + " | ".join(f"s{n}" for n in range(1, len(systems) + 1)) + " |",
