@@ -7,7 +7,7 @@ Each head is logistic regression (scikit-learn) on the embedding of the text, mo
 character n-grams of it (robust to typos). Heads are scored by 5-fold cross-validation, then trained on
 all their data. The etiquette guard has its own script, ``benchmarks/train_guard.py``.
 
-The interviewee heads train on every labelled role text. The 1,918 texts written later (``"held_out"``) also
+The interviewee heads train on every labelled role text. The 1,993 texts written later (``"held_out"``) also
 test a kind head with the same settings trained without them, reported beside the cross-validation.
 ``--hold-out`` ships that head instead (the setup before the later texts were trained on; then run
 ``train_ranker.py`` and ``evaluate_concerns.py`` to compare, ``git checkout models benchmarks/results`` undoes

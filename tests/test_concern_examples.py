@@ -78,3 +78,16 @@ def test_a_concern_is_answered_by_a_question_the_bank_does_not_tag_for_this_inte
     toll = [r for r in top if "How do people handle the physical toll after 40?" in r.concerns]
     assert toll and all(r.source == "bank" for r in toll)
     assert any("recruiter" not in r.question.interviewees for r in toll)
+
+
+def test_a_stylist_who_rents_a_chair_is_read_as_running_her_own_business(rec: Recommender) -> None:
+    # Renting a chair, a room or a booth in someone else's salon or clinic is self-employment: questions about
+    # running a business need the interviewee to run one, and a stylist on a chair rent does.
+    profile = Profile(
+        goals="I'm in cosmetology school and want to work for myself one day. What does running your own business "
+        "involve beyond doing hair?",
+        role="my friend Tasha, does hair out of a rented chair at a salon in Denver",
+    )
+    assert rec.explain_profile(profile).interviewee.kind == "business_owner"
+    business = [r for r in rec.recommend(profile, k=10) if "owns_business" in r.question.requires]
+    assert business and any("running your own business" in r.question.text for r in business)
