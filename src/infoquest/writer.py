@@ -4,12 +4,18 @@
 addressed to the interviewee. The rules are few and plain (no generative model, nothing downloaded):
 
 - a concern stated as a question is kept, turned to the interviewee ("Should I do X or Y first?" →
-  "Would you advise me to do X or Y first?"), with where the interviewee works added when it reads well;
-- a worry becomes a question about how people in the interviewee's work deal with it ("burnout" →
-  "How do people in your work deal with burnout?"; "that my age will count against me" → "Do you think my
-  age will count against me?");
+  "In your view, should I do X or Y first?"; "Does being bilingual help?" → "Does being bilingual help in your
+  work?");
+- a worry becomes a question about how people in the interviewee's work handle it ("burnout" →
+  "How do people in your work handle burnout?"; "my age will count against me" → "Do you think my age will
+  count against me?");
 - something to learn becomes a request for advice ("how to price bids without underbidding" → "What advice
-  do you have on how to price bids without underbidding?").
+  do you have on how to price bids without underbidding?");
+- the second half of an either-or keeps its first half ("…, or do I stay with the table saw?" → "Is a CNC
+  router worth financing, or do I stay with the table saw?"): alone it would not say what it is weighed against.
+
+A concern whose words point outside its span ("is that rare?", "reinstate it") or whose subject lies outside it
+("will make a security clearance hard") is left unwritten rather than garbled.
 
 Every written question is checked by the etiquette guard before it is offered.
 """
