@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from infoquest import Profile, Recommender
+from infoquest import Profile, Recommendation, Recommender
 
 pytestmark = pytest.mark.slow
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "resumes"
@@ -51,16 +51,23 @@ def test_the_electricians_business_concerns_are_answered(rec: Recommender) -> No
     assert not any("positions would my experience qualify" in t for t in top)
 
 
+def picks_for(rec: Recommender, goals: str, role: str, kind: str) -> list[Recommendation]:
+    """The set of 10 for a seeker with no résumé, after checking the interviewee is read as ``kind``."""
+    profile = Profile(goals=goals, role=role)
+    assert rec.explain_profile(profile).interviewee.kind == kind
+    return rec.recommend(profile, k=10)
+
+
 def test_a_retired_interviewee_still_answers_a_pay_concern(rec: Recommender) -> None:
     # The bank tags pay questions for working interviewees; a retired court reporter can still speak to pay, and
     # judges who saw the interviewee say so. A concern's answer is not held to the interviewee's kind.
-    profile = Profile(
-        goals="I'm halfway through a court reporting program. Can you actually live on the pay in this job? How "
-        "hard is it to reach 225 words a minute?",
-        role="retired after 35 years as a court reporter, my mom's cousin",
+    top = picks_for(
+        rec,
+        "I'm halfway through a court reporting program. Can you actually live on the pay in this job? How hard is it "
+        "to reach 225 words a minute?",
+        "retired after 35 years as a court reporter, my mom's cousin",
+        "retired",
     )
-    assert rec.explain_profile(profile).interviewee.kind == "retired"
-    top = rec.recommend(profile, k=10)
     pay = [r for r in top if any("pay" in c for c in r.concerns)]
     assert pay and any("earning" in r.question.text or "salary" in r.question.text for r in pay)
 
@@ -68,13 +75,13 @@ def test_a_retired_interviewee_still_answers_a_pay_concern(rec: Recommender) -> 
 def test_a_concern_is_answered_by_a_question_the_bank_does_not_tag_for_this_interviewee(rec: Recommender) -> None:
     # The bank tags "what do people find hardest to live with over the years" for practitioners, leaders and
     # retirees; a recruiter at a contractor has seen enough careers to answer it, and the seeker asked.
-    profile = Profile(
-        goals="I'm finishing an HVAC certificate. Is it better to join the union apprenticeship or go non-union? "
-        "How do people handle the physical toll after 40?",
-        role="recruiter at a commercial HVAC contractor",
+    top = picks_for(
+        rec,
+        "I'm finishing an HVAC certificate. Is it better to join the union apprenticeship or go non-union? How do "
+        "people handle the physical toll after 40?",
+        "recruiter at a commercial HVAC contractor",
+        "recruiter",
     )
-    assert rec.explain_profile(profile).interviewee.kind == "recruiter"
-    top = rec.recommend(profile, k=10)
     toll = [r for r in top if "How do people handle the physical toll after 40?" in r.concerns]
     assert toll and all(r.source == "bank" for r in toll)
     assert any("recruiter" not in r.question.interviewees for r in toll)
@@ -83,11 +90,12 @@ def test_a_concern_is_answered_by_a_question_the_bank_does_not_tag_for_this_inte
 def test_a_stylist_who_rents_a_chair_is_read_as_running_her_own_business(rec: Recommender) -> None:
     # Renting a chair, a room or a booth in someone else's salon or clinic is self-employment: questions about
     # running a business need the interviewee to run one, and a stylist on a chair rent does.
-    profile = Profile(
-        goals="I'm in cosmetology school and want to work for myself one day. What does running your own business "
-        "involve beyond doing hair?",
-        role="my friend Tasha, does hair out of a rented chair at a salon in Denver",
+    top = picks_for(
+        rec,
+        "I'm in cosmetology school and want to work for myself one day. What does running your own business involve "
+        "beyond doing hair?",
+        "my friend Tasha, does hair out of a rented chair at a salon in Denver",
+        "business_owner",
     )
-    assert rec.explain_profile(profile).interviewee.kind == "business_owner"
-    business = [r for r in rec.recommend(profile, k=10) if "owns_business" in r.question.requires]
+    business = [r for r in top if "owns_business" in r.question.requires]
     assert business and any("running your own business" in r.question.text for r in business)
