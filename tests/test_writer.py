@@ -31,6 +31,30 @@ def concern(text: str, kind: str) -> Concern:
         ("whether a master's is worth it", "worry", "Do you think a master's is worth it?"),
         ("whether that comes up in background checks", "worry", None),
         ("know when to hire", "learn", "What advice would you give someone who wants to know when to hire?"),
+        # Wh-questions with their auxiliary stay direct; lead-ins go; spans cut short are left unwritten.
+        ("how hard is the EIAT aptitude test?", "question", "How hard is the EIAT aptitude test?"),
+        ("How big a pay cut should I expect going public?", "learn", "How big a pay cut should I expect going public?"),
+        ("how the cash flow works", "learn", "Could you tell me how the cash flow works?"),
+        (
+            "the big question is when do you hire your first guy?",
+            "question",
+            "When do you hire your first guy?",
+        ),
+        (
+            "With AI doing transcription now, will AE jobs even exist?",
+            "question",
+            "With AI doing transcription now, will AE jobs even exist?",
+        ),
+        ("with night shifts", "worry", "How do people in your work handle night shifts?"),
+        ("will make a security clearance hard or impossible", "worry", None),
+        (
+            "Would commercial refrigeration suit me better?",
+            "question",
+            "Would commercial refrigeration suit me better?",
+        ),
+        ("to code, or at least read code", "learn", None),
+        ("what certs (ETCP?", "question", None),
+        ("what does it take to reinstate it?", "question", None),
     ],
 )
 def test_written_questions_keep_the_seekers_words(text: str, kind: str, expected: str | None) -> None:
@@ -126,38 +150,6 @@ def test_a_full_question_after_and_stands_alone() -> None:
     sentence = "Do I need a license first, and can new grads get in through associate programs?"
     span = "can new grads get in through associate programs?"
     assert write_question(_in(sentence, span)) == "Can new grads get in through associate programs?"
-
-
-@pytest.mark.parametrize(
-    ("text", "kind", "expected"),
-    [
-        ("how hard is the EIAT aptitude test?", "question", "How hard is the EIAT aptitude test?"),
-        ("How big a pay cut should I expect going public?", "learn", "How big a pay cut should I expect going public?"),
-        ("how the cash flow works", "learn", "Could you tell me how the cash flow works?"),
-        (
-            "the big question is when do you hire your first guy?",
-            "question",
-            "When do you hire your first guy?",
-        ),
-        (
-            "With AI doing transcription now, will AE jobs even exist?",
-            "question",
-            "With AI doing transcription now, will AE jobs even exist?",
-        ),
-        ("with night shifts", "worry", "How do people in your work handle night shifts?"),
-        ("will make a security clearance hard or impossible", "worry", None),
-        (
-            "Would commercial refrigeration suit me better?",
-            "question",
-            "Would commercial refrigeration suit me better?",
-        ),
-        ("to code, or at least read code", "learn", None),
-        ("what certs (ETCP?", "question", None),
-        ("what does it take to reinstate it?", "question", None),
-    ],
-)
-def test_direct_questions_lead_ins_and_cut_spans(text: str, kind: str, expected: str | None) -> None:
-    assert write_question(concern(text, kind)) == expected
 
 
 def test_a_draft_another_draft_holds_is_dropped() -> None:
