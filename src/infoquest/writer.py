@@ -155,12 +155,13 @@ def _whole_question(concern: Concern) -> str | None:
         return None
     if before[joined.start() :].strip(" ,;").lower() == "and" and len(concern.text.split()) > 5:
         return None  # a full question after "and" stands alone
-    # The first half starts at the last clause boundary before it that opens a question.
-    clauses = re.split(r"[,;:]\s+", before[: joined.start()])
-    for n in range(len(clauses) - 1, -1, -1):
-        first = ", ".join(clauses[n:]).strip()
-        if _QUESTION_WORD.match(_clean(first)):
-            return f"{first}{before[joined.start() :]}{concern.text}"
+    # The first half starts at the last clause boundary before it that opens a question (each start is read
+    # once, a few words of it, so a long run of clauses stays linear).
+    head = before[: joined.start()]
+    starts = [0, *(m.end() for m in re.finditer(r"[,;:]\s+", head))]
+    for start in reversed(starts):
+        if _QUESTION_WORD.match(_clean(head[start : start + 60])):
+            return f"{head[start:].strip()}{before[joined.start() :]}{concern.text}"
     return None
 
 
