@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -330,16 +330,16 @@ class Recommender:
             priority = sorted(range(len(concerns)), key=lambda c: (_CONCERN_PRIORITY[concerns[c].kind], c))
             # A concern's answer is not held to the kind fit that filling the set is (CONCERN_MIN_KIND_FIT).
             answerable = eligible & (features.values[:, _KIND_FIT] >= CONCERN_MIN_KIND_FIT)
-            secured, answered = selection.cover_concerns(
-                relevance,
-                matcher.threshold,
-                answerable,
-                scores,
-                state.vectors,
-                priority,
-                limit=max(1, k - 1),
-                per_concern=4,
+            cover = partial(
+                selection.cover_concerns, relevance, matcher.threshold, answerable, scores, state.vectors, priority
             )
+            # One place is always left for the guide's referral ask, and the written questions take theirs: the
+            # concerns' answers are taken again, in the same turns, when they would not leave room for both.
+            secured, answered = cover(max(1, k - 1), per_concern=4)
+            written = self._written(reading, answered, priority, relevance, matcher.threshold)
+            room = max(1, k - 1 - min(len(written), k // 4))
+            if len(secured) > room:
+                secured, answered = cover(room, per_concern=4)
             out.append(
                 _Analysis(
                     reading=reading,
@@ -348,7 +348,7 @@ class Recommender:
                     eligible=eligible,
                     secured=tuple(secured),
                     answered=answered,
-                    written=self._written(reading, answered, priority, relevance, matcher.threshold),
+                    written=written,
                     bars=cutoffs(features),
                     weights=family_weights(contributions),
                 )
