@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from infoquest.matching import SIGNALS, ConcernMatcher, load_matcher, signals
-from infoquest.selection import cover_concerns
+from infoquest.selection import concerns_to_write, cover_concerns
 
 
 def unit(rows: list[list[float]]) -> np.ndarray:
@@ -113,3 +113,21 @@ def test_row_products_give_a_row_the_same_bits_whatever_rows_come_with_it(rows, 
         assert np.array_equal(row_products(a[start : start + 1], b)[0], together[start])
         assert np.array_equal(row_products(a[: start + 1], b)[-1], together[start])
     assert row_products(a[:0], b).shape == (0, columns)
+
+
+def test_concerns_the_bank_cannot_answer_are_written_for_before_those_it_answers_unsurely() -> None:
+    best = np.array([0.9, 0.1, 0.4, 0.3, 0.2])
+    answered = {0: 7, 2: 8, 3: 9}
+    # 0 is answered surely (nothing written), 1 and 4 have nothing over the bar, 2 and 3 are answered under 0.5.
+    assert concerns_to_write([3, 2, 1, 0, 4], answered, best, 0.25, 0.5) == [1, 4, 3, 2]
+
+
+def test_a_concern_whose_likely_answer_was_not_taken_gets_no_written_question() -> None:
+    # 0's best clears both bars but was not taken (ineligible or a near-duplicate); 1's best clears only the bar.
+    assert concerns_to_write([0, 1], {}, np.array([0.7, 0.3]), 0.25, 0.5) == [1]
+
+
+def test_with_the_unsure_bar_at_the_threshold_only_unanswered_concerns_are_written_for() -> None:
+    best = np.array([0.3, 0.1])
+    assert concerns_to_write([0, 1], {0: 4}, best, 0.25, 0.25) == [1]
+    assert concerns_to_write([0, 1], {0: 4}, best, 0.25, 0.5) == [1, 0]

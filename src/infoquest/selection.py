@@ -157,6 +157,19 @@ def cover_concerns(
     return chosen, answered
 
 
+def concerns_to_write(
+    priority: Sequence[int], answered: dict[int, int], best: np.ndarray, threshold: float, unsure: float
+) -> list[int]:
+    """The concerns a question is written for from the seeker's words, in the order they get the few places:
+    first those no bank question answers (the best is under ``threshold``), then those whose answer is unsure
+    (the best is under ``unsure``), each group in ``priority`` order. A concern whose likely answer (at or
+    above ``unsure``) could not be taken (ineligible, a near-duplicate of another pick) gets none.
+    """
+    bare = [c for c in priority if c not in answered and best[c] < max(threshold, unsure)]
+    doubtful = [c for c in priority if c in answered and best[c] < unsure]
+    return [*bare, *doubtful]
+
+
 def conversation_order(
     chosen: Sequence[int], scores: np.ndarray, organisation: np.ndarray, sensitive: np.ndarray
 ) -> list[int]:
