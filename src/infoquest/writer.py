@@ -44,12 +44,14 @@ _QUESTION_WORD = re.compile(
 _CLAUSE_START = re.compile(r"^(?:whether|if)\s+", re.IGNORECASE)
 _SHOULD_I = re.compile(r"^should i\b", re.IGNORECASE)
 # Words that point back to something the concern's span left out ("Do you think that's true?", "how that works
-# with DOT testing", "make that jump", "see that as a conflict", "reactivating it", "is it all twenty-somethings?",
-# "is that rare?").
+# with DOT testing", "make that jump", "see that as a conflict", "reactivating it", "how to bring it up", "is it all
+# twenty-somethings?", "is that rare?").
 _DANGLING = re.compile(
     r"\b(?:them|that's|those|these|her|him|she|he|they're)\b|\b(?:that|this)[?.!]*$"
     r"|\b(?:how|why|when|if)\s+(?:that|this|it)\b"
-    r"|\b(?:make|see|do|handle|take|get|reactivate|reactivating|renew|renewing|reinstate|reinstating|transfer|transferring|use|using)\s+(?:that|this|it)\b(?!\s+(?:to|for|the)\b)"
+    r"|\b(?:make|see|do|handle|take|get|reactivate|reactivating|renew|renewing|reinstate|reinstating|transfer|transferring|use|using|"
+    r"bring|bringing|raise|raising|mention|mentioning|disclose|disclosing|explain|explaining|address|addressing)"
+    r"\s+(?:that|this|it)\b(?!\s+(?:to|for|the)\b)"
     r"|^(?:is|was|does|did|will|would|can|could)\s+it\s+(?!(?:worth|possible|common|hard|easy|normal|realistic|better|"
     r"smarter|ok|okay|usual|typical|necessary|too|true|likely|unusual|rare|risky)\b)"
     # "Is that rare in this industry?" points back; "Is this field growing?" names its subject.
