@@ -27,11 +27,13 @@ MAX_SENTENCES = 40
 # what follows it up to the end of the clause.
 _WORRY = (
     r"(?:i'?m|i am|am|i'?ve been|i feel)?\s*(?:really |a bit |a little |kind of |kinda |pretty |so |also |very |"
-    r"most )?(?:worried|concerned|nervous|anxious|scared|afraid|stressed|unsure|uncertain|torn|hesitant|"
+    r"most )?(?:worried|concerned|nervous|anxious|scared|afraid|terrified|stressed|unsure|uncertain|torn|hesitant|"
     r"confused|freaked out)\s+(?:about\s+|of\s+|by\s+|over\s+|that\s+)?|"
     r"(?:my (?:biggest |main |big |other |real )?(?:worry|concern|fear|question|hesitation) (?:is|are)"
     r"(?: about| that| whether)?)\s+|"
-    r"(?:i (?:worry|fear|wonder)\s+(?:about\s+|that\s+|(?=(?:whether|if|how|what|which|when|where|why)\b))?)|"
+    # "I also worry about", "and wonder if" (the subject left to the clause before).
+    r"(?:i (?:also |really |still |sometimes |just |do )?(?:worry|fear|wonder)\s+"
+    r"(?:about\s+|that\s+|(?=(?:whether|if|how|what|which|when|where|why)\b))?)|"
     r"(?:(?:i'?m )?not sure\s+(?:about\s+|(?=(?:whether|if|how|what|which|when|where|why)\b))?)|"
     r"(?:i (?:struggle|am struggling|'m struggling) with)\s+|"
     r"(?:i )?(?:can'?t|cannot|can not) (?:decide|choose|tell)\s+(?:between\s+|(?=(?:whether|if|which)\b))?|"
@@ -41,7 +43,8 @@ _WORRY = (
     r"(?:i'?m |i am )?not clear (?:on|about)\s+"
 )
 _LEARN = (
-    r"(?:i'?d (?:like|love) to|i want to|i wanna|i need to|i hope to|i'?m hoping to|hoping to|want to|"
+    r"(?:i'?d (?:also |really |just )?(?:like|love) to|i (?:also |really )?want to|i wanna|i (?:also )?need to|"
+    r"i hope to|i'?m hoping to|hoping to|want to|"
     r"need to|trying to|would like to|i'?m trying to|i have to)\s+(?:learn|know|understand|find out|figure out|"
     r"hear|get a sense of|get a feel for|ask about|ask|see|explore|get advice on|talk about)\s+(?:about\s+)?|"
     r"(?:i'?m |i am |also |really )?(?:curious|wondering|interested in learning|keen to learn)\s+"
