@@ -67,6 +67,14 @@ def test_statements_of_fact_that_carry_a_worry_are_read() -> None:
     assert ("worry", "hospital work and home care") in found or ("worry", "hospital work") in found
 
 
+def test_what_the_seeker_has_heard_is_a_worry_but_other_context_is_a_statement() -> None:
+    assert spans("I've heard caseloads are insane. My cousin says no.") == [
+        ("worry", "I've heard caseloads are insane"),
+        ("statement", "My cousin says no"),
+    ]
+    assert spans("Everyone says the market is flooded.")[0][0] == "worry"
+
+
 @pytest.mark.parametrize(
     ("goals", "expected"),
     [

@@ -55,8 +55,14 @@ def concern(text: str, kind: str) -> Concern:
         ("to code, or at least read code", "learn", None),
         ("what certs (ETCP?", "question", None),
         ("what does it take to reinstate it?", "question", None),
+        # What the seeker has heard is put to the interviewee to check, without the seeker's comment on it.
+        ("I've heard caseloads are insane", "worry", "Is it true that caseloads are insane?"),
+        ("ive heard its like 100 calls a day which sounds bad", "worry", "Is it true that it's like 100 calls a day?"),
+        ("Everyone says you need a master's but I'm already in debt", "worry", "Is it true that you need a master's?"),
+        ("I've been told I'm too blunt", "worry", None),
+        ("I've heard stories", "worry", None),
     ],
-)
+)  # fmt: skip
 def test_written_questions_keep_the_seekers_words(text: str, kind: str, expected: str | None) -> None:
     assert write_question(concern(text, kind)) == expected
 

@@ -63,6 +63,14 @@ _CUES: tuple[tuple[ConcernKind, re.Pattern[str]], ...] = (
     ("learn", re.compile(_LEARN, re.IGNORECASE)),
     ("goal", re.compile(_GOAL, re.IGNORECASE)),
 )
+#: Something the seeker has heard and wants checked ("I've heard caseloads are insane", "Everyone says one-person
+#: shops burn people out"): a worry, whose claim follows the match.
+HEARSAY = re.compile(
+    r"^(?:(?:and|but|also|plus|so)\s+)?(?:(?:i|we)(?:'?ve| have)?\s+(?:also\s+|always\s+|often\s+)?"
+    r"(?:heard|keep hearing|been told|read that|keep reading that)|(?:everyone|everybody|people)\s+"
+    r"(?:says?|keeps? saying|tells? me))\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
 # A clause ends here: the object of a cue never runs past it.
 _CLAUSE_END = re.compile(
     r"[.;!?]|,?\s+(?:but|because|since|although|though|so that|while|as well as)\s+|\s+-+\s+|\(|\)", re.I
@@ -308,7 +316,8 @@ def extract_concerns(goals: str) -> list[Concern]:
                 continue
             found.append(Concern(text=text, start=span.start, end=span.end, kind=kind, sentence=sentence_text))
     # A sentence with no cue that still says something about the seeker's situation ("I have a misdemeanor from
-    # when I was 19.") is kept whole as a statement: it may still find a question that speaks to it.
+    # when I was 19.") is kept whole as a statement: it may still find a question that speaks to it. One that
+    # says what the seeker has heard ("I've heard caseloads are insane.") is a worry: they want it checked.
     for sentence in _sentences(goals):
         span = _trim(goals, sentence.start, sentence.end)
         text = goals[span.start : span.end].rstrip(".!")
@@ -319,7 +328,7 @@ def extract_concerns(goals: str) -> list[Concern]:
                 text=text,
                 start=span.start,
                 end=span.start + len(text),
-                kind="statement",
+                kind="worry" if HEARSAY.match(text) else "statement",
                 sentence=" ".join(text.split()),
             )
         )

@@ -9,6 +9,8 @@ addressed to the interviewee. The rules are few and plain (no generative model, 
 - a worry becomes a question about how people in the interviewee's work handle it ("burnout" →
   "How do people in your work handle burnout?"; "my age will count against me" → "Do you think my age will
   count against me?");
+- something the seeker has heard is put to the interviewee to check ("I've heard caseloads are insane" → "Is it
+  true that caseloads are insane?");
 - something to learn becomes a request for advice ("how to price bids without underbidding" → "What advice
   do you have on how to price bids without underbidding?");
 - the second half of an either-or keeps its first half ("…, or do I stay with the table saw?" → "Is a CNC
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from infoquest.concerns import Concern
+from infoquest.concerns import HEARSAY, Concern
 
 #: Written questions longer than this read badly; the concern is then left unanswered rather than garbled.
 MAX_WORDS = 30
@@ -93,6 +95,13 @@ _NO_SUBJECT = re.compile(
 # short question joined by "and" ("…, and do people wash out?"): alone it loses what it is weighed against or
 # what it is about.
 _JOINED = re.compile(r"(?:^|[,;]?\s)(?:or|and)\s*$", re.I)
+# A claim the seeker heard ends at the next clause ("…, but the wait is long", "…, how do I prep", "… which
+# sounds brutal"): what follows is their comment on it.
+_CLAIM_END = re.compile(
+    r",\s*(?:but|so|how|what|like|which|lol)\b|,?\s+(?:but|and)\s+(?:I|I'm|I'd|I've|my)\b"
+    r"|\s+which\s+(?:sounds|seems|is|means)\b|\s+lol\b",
+    re.IGNORECASE,
+)
 _FIRST_PERSON_CLAUSE = re.compile(r"^(?:i|i'm|i'd|i've|my|we|our)\b", re.IGNORECASE)
 
 
@@ -176,6 +185,9 @@ def write_question(concern: Concern) -> str | None:
         if both is not None:
             return both  # else the half alone, if it reads as a question by itself
     body = _fix_i(_clean(concern.text))
+    heard = HEARSAY.match(body)
+    if heard and concern.kind == "worry":
+        return _checked(body[heard.end() :])
     if not body or len(body.split()) > MAX_WORDS - 8 or concern.kind in ("goal", "statement"):
         return None
     if (
@@ -225,6 +237,18 @@ def write_question(concern: Concern) -> str | None:
             return _sentence(f"What advice would you give someone who wants to {_lower_first(body)}")
         return _sentence(f"What should I know about {_lower_first(body)}")
     return None
+
+
+def _checked(claim: str) -> str | None:
+    """ "Is it true that …?" for a claim the seeker has heard, cut to its first clause ("agents have no personal
+    life, like you're on call 24/7" → "agents have no personal life"); ``None`` for a claim about the seeker
+    ("I'm too blunt"), one that points outside itself, or one too short or long to stand alone."""
+    claim = _CLAIM_END.split(claim, maxsplit=1)[0].strip(" ,;:-")
+    claim = re.sub(r"^its\b", "it's", claim)  # "ive heard its like 100 cold calls a day"
+    words = claim.split()
+    if not 3 <= len(words) <= 20 or _DANGLING.search(claim) or _FIRST_PERSON_CLAUSE.match(claim):
+        return None
+    return _sentence(f"Is it true that {_lower_first(claim)}")
 
 
 def without_repeats(drafts: list[tuple[int, str]]) -> list[tuple[int, str]]:
