@@ -55,6 +55,13 @@ def concern(text: str, kind: str) -> Concern:
         ("to code, or at least read code", "learn", None),
         ("what certs (ETCP?", "question", None),
         ("what does it take to reinstate it?", "question", None),
+        # A question that points back to the clause before it in the span keeps that clause.
+        (
+            "My Merchant Mariner Credential expired in 2021, so what does it take to reinstate it?",
+            "question",
+            "My Merchant Mariner Credential expired in 2021, so what does it take to reinstate it?",
+        ),
+        ("Is it frowned on to leave after two years?", "question", "Is it frowned on to leave after two years?"),
         # What the seeker has heard is put to the interviewee to check, without the seeker's comment on it.
         ("I've heard caseloads are insane", "worry", "Is it true that caseloads are insane?"),
         ("ive heard its like 100 calls a day which sounds bad", "worry", "Is it true that it's like 100 calls a day?"),
@@ -87,11 +94,11 @@ def test_every_written_question_is_one_question() -> None:
     "text",
     [
         "how that works with DOT drug testing",
-        "Almost every GM posting wants rooms division experience I don't have, so how do F&B people make that jump?",
         "is it all twenty-somethings?",
         "do companies see that as a conflict?",
         "what reactivating it involves",
         "Is that rare in this industry?",
+        "Is it crazy?",
         "how to bring it up",
         "whether to mention it in interviews",
     ],

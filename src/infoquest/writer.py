@@ -16,8 +16,10 @@ addressed to the interviewee. The rules are few and plain (no generative model, 
 - the second half of an either-or keeps its first half ("…, or do I stay with the table saw?" → "Is a CNC
   router worth financing, or do I stay with the table saw?"): alone it would not say what it is weighed against.
 
-A concern whose words point outside its span ("is that rare?", "reinstate it") or whose subject lies outside it
-("will make a security clearance hard") is left unwritten rather than garbled.
+A question whose words point back to the clause before it in the span keeps that clause ("My Merchant Mariner
+Credential expired in 2021, so what does it take to reinstate it?"). A concern whose words point outside its span
+("is that rare?", "reinstate it") or whose subject lies outside it ("will make a security clearance hard") is left
+unwritten rather than garbled.
 
 Every written question is checked by the etiquette guard before it is offered.
 """
@@ -55,7 +57,9 @@ _DANGLING = re.compile(
     r"bring|bringing|raise|raising|mention|mentioning|disclose|disclosing|explain|explaining|address|addressing)"
     r"\s+(?:that|this|it)\b(?!\s+(?:to|for|the)\b)"
     r"|^(?:is|was|does|did|will|would|can|could)\s+it\s+(?!(?:worth|possible|common|hard|easy|normal|realistic|better|"
-    r"smarter|ok|okay|usual|typical|necessary|too|true|likely|unusual|rare|risky)\b)"
+    r"smarter|smart|wise|ok|okay|usual|typical|necessary|too|true|likely|unusual|rare|risky|frowned|looked|seen|"
+    r"difficult|tough|safe|legal|allowed|expected|required|fair|reasonable|weird|strange|bad|crazy|late|early)\b)"
+    r"|^(?:is|was|does|did|will|would|can|could)\s+it\s+\w+\s*[?.!]*$"  # "Is it crazy?" says nothing about what
     # "Is that rare in this industry?" points back; "Is this field growing?" names its subject.
     r"|^(?:is|was|does|did|will|would|can|could)\s+(?:that|this)\s+(?!(?:field|industry|job|role|work|career|path|"
     r"company|program|degree|certificate|certification|license|kind|type|sort|trade|sector|area|specialty|line)\b)",
@@ -131,11 +135,35 @@ def _fix_i(text: str) -> str:
     return re.sub(r"\bi\b", "I", re.sub(r"\bi'(m|d|ve|ll)\b", r"I'\1", text))
 
 
-def _question(body: str) -> str | None:
-    # "I keep hearing new RTs get stuck on nights, so is the night rotation forever?" → the question part.
-    parts = re.split(
+def _parts(body: str) -> list[str]:
+    # "I keep hearing new RTs get stuck on nights, so is the night rotation forever?" → context, question.
+    return re.split(
         r",\s*(?:so|but|and)\s+(?=(?:is|are|do|does|how|what|when|which|who|why|can|could|should|will|would)\b)", body
     )
+
+
+def _in_context(body: str) -> str | None:
+    """The whole span as the question when its question part points back ("so what does it take to reinstate
+    it?", "so how do people get those…?") to what the clause before it names ("My Merchant Mariner Credential
+    expired in 2021, so what does it take to reinstate it?"); ``None`` otherwise."""
+    parts = _parts(body)
+    if len(parts) != 2:
+        return None
+    context, question = parts
+    if (
+        len(context.split()) >= 4
+        and len(question.split()) >= 4
+        and len(body.split()) <= MAX_WORDS
+        and _DANGLING.search(question)
+        and not _DANGLING.search(context)
+        and not _QUESTION_WORD.match(context)
+    ):
+        return _sentence(body)
+    return None
+
+
+def _question(body: str) -> str | None:
+    parts = _parts(body)
     # A question joined to another question ("How long is training, and do people wash out?") stays whole.
     if len(parts) > 1 and len(parts[-1].split()) >= 4 and not _QUESTION_WORD.match(parts[0]):
         body = parts[-1]
@@ -185,6 +213,8 @@ def write_question(concern: Concern) -> str | None:
         if both is not None:
             return both  # else the half alone, if it reads as a question by itself
     body = _fix_i(_clean(concern.text))
+    if concern.kind == "question" and concern.text.rstrip().endswith("?") and (kept := _in_context(body)):
+        return kept
     heard = HEARSAY.match(body)
     if heard and concern.kind == "worry":
         return _checked(body[heard.end() :])
