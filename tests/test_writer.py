@@ -15,7 +15,7 @@ def concern(text: str, kind: str) -> Concern:
 @pytest.mark.parametrize(
     ("text", "kind", "expected"),
     [
-        ("burnout", "worry", "How do people in your work handle burnout?"),
+        ("burnout", "worry", "How do people in your line of work handle burnout?"),
         ("Does being bilingual in Cantonese help?", "question", "Does being bilingual in Cantonese help in your work?"),
         (
             "Should I do a new-grad residency or start on a med-surg floor first?",
@@ -45,7 +45,7 @@ def concern(text: str, kind: str) -> Concern:
             "question",
             "With AI doing transcription now, will AE jobs even exist?",
         ),
-        ("with night shifts", "worry", "How do people in your work handle night shifts?"),
+        ("with night shifts", "worry", "How do people in your line of work handle night shifts?"),
         ("will make a security clearance hard or impossible", "worry", None),
         (
             "Would commercial refrigeration suit me better?",
@@ -170,6 +170,6 @@ def test_a_full_question_after_and_stands_alone() -> None:
 def test_a_draft_another_draft_holds_is_dropped() -> None:
     first = "Can I start under the cottage food law and still get into coffee shops?"
     whole = "Can I start under the cottage food law and still get into coffee shops, or do I need a commercial kitchen?"
-    other = "How do people in your work handle burnout?"
+    other = "How do people in your line of work handle burnout?"
     assert without_repeats([(0, first), (1, whole), (2, other)]) == [(1, whole), (2, other)]
     assert without_repeats([(0, other), (1, other.upper())]) == [(0, other)]

@@ -7,7 +7,7 @@ addressed to the interviewee. The rules are few and plain (no generative model, 
   "In your view, should I do X or Y first?"; "Does being bilingual help?" → "Does being bilingual help in your
   work?");
 - a worry becomes a question about how people in the interviewee's work handle it ("burnout" →
-  "How do people in your work handle burnout?"; "my age will count against me" → "Do you think my age will
+  "How do people in your line of work handle burnout?"; "my age will count against me" → "Do you think my age will
   count against me?");
 - something the seeker has heard is put to the interviewee to check ("I've heard caseloads are insane" → "Is it
   true that caseloads are insane?");
@@ -261,7 +261,7 @@ def write_question(concern: Concern) -> str | None:
         if len(body.split()) > 5:
             return None  # a long worry that is not a clause does not fit "How do people … handle X?"
         noun = re.sub(r"^my\b", "their", _lower_first(body), flags=re.IGNORECASE)
-        return _sentence(f"How do people in your work handle {noun}")
+        return _sentence(f"How do people in your line of work handle {noun}")
     if concern.kind == "learn":
         if _VERB_START.match(body):
             return _sentence(f"What advice would you give someone who wants to {_lower_first(body)}")
