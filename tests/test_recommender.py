@@ -128,3 +128,16 @@ def test_reasons_quote_the_seekers_own_words(rec):
         for reason in r.reasons:
             if reason.startswith(("Matches your goal", "Answers your")):
                 assert reason.split('"')[1].rstrip("…") in profile.goals
+
+
+def test_explain_shows_a_concern_answered_unsurely_with_its_written_question(rec, profile):
+    from infoquest.render import render_insight
+
+    insight = rec.explain_profile(profile)
+    concern = insight.concerns[0].model_copy(
+        update={"kind": "worry", "question_id": "Q0001", "written": "Is it true that caseloads are insane?"}
+    )
+    text = render_insight(insight.model_copy(update={"concerns": (concern,)}))
+    assert "answered by Q0001, unsurely; also written: Is it true that caseloads are insane?" in text
+    alone = render_insight(insight.model_copy(update={"concerns": (concern.model_copy(update={"written": None}),)}))
+    assert "answered by Q0001\n" in alone + "\n" and "unsurely" not in alone

@@ -93,7 +93,9 @@ def render_insight(insight: ProfileInsight) -> str:
         f"; retired: {'yes' if who.retired else 'no'}; hires: {'yes' if who.hires else 'no'}",
     ]
     for concern in insight.concerns:
-        if concern.question_id:
+        if concern.question_id and concern.written:
+            answer = f"answered by {concern.question_id}, unsurely; also written: {concern.written}"
+        elif concern.question_id:
             answer = f"answered by {concern.question_id}"
         elif concern.written:
             answer = f"no question in the bank; written: {concern.written}"
