@@ -282,12 +282,15 @@ def main() -> None:
     systems["MiniLM cosine on the whole profile"] = cosine
     systems["round-robin over the goal sentences' nearest questions (MiniLM)"] = robin
     notes, either_way = {}, {}
-    for encoder in ("static", "minilm"):
+
+    def run(name: str, encoder: str) -> None:
         runs, written = infoquest_runs(encoder, rows, gold)
-        name = f"**infoquest recommend()**, {encoder} encoder (matcher CV)"
         systems[name] = runs
         notes[name] = sum(len(w) for w in written.values())
         either_way[name] = answered_either_way(runs, written, rows, gold)
+
+    for encoder in ("static", "minilm"):
+        run(f"**infoquest recommend()**, {encoder} encoder (matcher CV)", encoder)
     # Earlier rules, for comparison: a concern's answer held to a kind fit of 0.01 (recommender.CONCERN_MIN_KIND_FIT),
     # and questions written only for concerns the bank cannot answer (recommender.WRITE_BELOW at 0).
     for attribute, value, rule in (
@@ -298,11 +301,7 @@ def main() -> None:
         setattr(recommender, attribute, value)
         try:
             for encoder in ("static", "minilm"):
-                runs, written = infoquest_runs(encoder, rows, gold)
-                name = f"infoquest recommend(), {encoder}, {rule}"
-                systems[name] = runs
-                notes[name] = sum(len(w) for w in written.values())
-                either_way[name] = answered_either_way(runs, written, rows, gold)
+                run(f"infoquest recommend(), {encoder}, {rule}", encoder)
         finally:
             setattr(recommender, attribute, kept)
     calibrated = {encoder: calibration(encoder, rows, gold) for encoder in ("static", "minilm")}
