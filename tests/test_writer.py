@@ -173,3 +173,24 @@ def test_a_draft_another_draft_holds_is_dropped() -> None:
     other = "How do people in your line of work handle burnout?"
     assert without_repeats([(0, first), (1, whole), (2, other)]) == [(1, whole), (2, other)]
     assert without_repeats([(0, other), (1, other.upper())]) == [(0, other)]
+
+
+@pytest.mark.parametrize(
+    ("goals", "expected"),
+    [
+        (
+            "I can't decide between law enforcement and interpretive ranger tracks.",
+            "How would you choose between law enforcement and interpretive ranger tracks?",
+        ),
+        (
+            "I can't decide between hospital work and a home-care company after I graduate in June.",
+            "How should I choose between hospital work and a home-care company after I graduate in June?",
+        ),
+        ("I'm applying to sonography programs and can't decide between general and cardiac.", None),
+    ],
+)
+def test_a_choice_between_two_paths_is_put_to_the_interviewee(goals: str, expected: str | None) -> None:
+    # "How do people in your line of work handle general and cardiac?" asked nothing; a choice too short to name
+    # both paths ("general and cardiac" split into items) is left unwritten.
+    written = [write_question(c) for c in extract_concerns(goals) if c.kind != "statement"]
+    assert written == [expected]

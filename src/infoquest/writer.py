@@ -1,4 +1,4 @@
-"""Questions written for concerns the bank does not answer, from the seeker's own words.
+"""Questions written from the seeker's own words, for concerns the bank does not answer or answers unsurely.
 
 "Does being bilingual in Cantonese help?" has no question in any bank; the seeker's own words make one,
 addressed to the interviewee. The rules are few and plain (no generative model, nothing downloaded):
@@ -9,6 +9,8 @@ addressed to the interviewee. The rules are few and plain (no generative model, 
 - a worry becomes a question about how people in the interviewee's work handle it ("burnout" →
   "How do people in your line of work handle burnout?"; "my age will count against me" → "Do you think my age will
   count against me?");
+- a choice the seeker cannot make is put to the interviewee ("I can't decide between law enforcement and
+  interpretive ranger tracks" → "How would you choose between law enforcement and interpretive ranger tracks?");
 - something the seeker has heard is put to the interviewee to check ("I've heard caseloads are insane" → "Is it
   true that caseloads are insane?");
 - something to learn becomes a request for advice ("how to price bids without underbidding" → "What advice
@@ -228,6 +230,13 @@ def write_question(concern: Concern) -> str | None:
         or body.count("(") != body.count(")")  # "what certs (ETCP?": the span was cut inside a bracket
     ):
         return None  # a pointer to words left out, a subject or verb left out, or what only the seeker can know
+    if concern.kind != "question" and re.search(rf"\bbetween\s+{re.escape(concern.text)}", concern.sentence, re.I):
+        # "I can't decide between hospital work and a home-care company": the choice, put to the interviewee.
+        if re.search(r"\s(?:and|or)\s", body) and len(body.split()) >= 4:
+            # "… after I graduate": the seeker's own choice, so "should I" rather than "would you".
+            who = "should I" if re.search(r"\b(?:I|I'm|I'd|I've|me|my)\b", body) else "would you"
+            return _sentence(f"How {who} choose between {_lower_first(body)}")
+        return None  # "between general and cardiac" split into items: neither half is the choice
     lowered = body.lower()
     if lowered.startswith(("how to ", "what to ", "when to ", "where to ", "whether to ")):
         return _sentence(f"What advice do you have on {_lower_first(body)}")
