@@ -31,7 +31,7 @@ _WORRY = (
     r"confused|freaked out)\s+(?:about\s+|of\s+|by\s+|over\s+|that\s+)?|"
     r"(?:my (?:biggest |main |big |other |real )?(?:worry|concern|fear|question|hesitation) (?:is|are)"
     r"(?: about| that| whether)?)\s+|"
-    # "I also worry about", "and wonder if" (the subject left to the clause before).
+    # "I also worry about", "I still wonder if": a word between the subject and the verb.
     r"(?:i (?:also |really |still |sometimes |just |do )?(?:worry|fear|wonder)\s+"
     r"(?:about\s+|that\s+|(?=(?:whether|if|how|what|which|when|where|why)\b))?)|"
     r"(?:(?:i'?m )?not sure\s+(?:about\s+|(?=(?:whether|if|how|what|which|when|where|why)\b))?)|"
