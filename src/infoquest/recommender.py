@@ -285,7 +285,9 @@ class Recommender:
         """Read profiles once: concerns, seeker, interviewee and the vectors everything else uses."""
         return read_profiles(checks.profiles(profiles), self.encoder, self.trained)
 
-    def _analyse(self, readings: Sequence[Reading], k: int = 10) -> list[_Analysis]:
+    def _analyse(self, readings: Sequence[Reading], k: int = 10, *, write: bool = True) -> list[_Analysis]:
+        """One analysis per reading; ``write=False`` (``rank``, features) skips the questions written from the goals,
+        which only sets, plans and the profile insight show (drafting them runs the etiquette guard)."""
         state = self._state
         matcher = self.trained.matcher_for(state.says_class is not None)
         if not readings:
@@ -341,7 +343,7 @@ class Recommender:
             # One place is always left for the guide's referral ask, and the written questions take theirs: the
             # concerns' answers are taken again, in the same turns, when they would not leave room for both.
             secured, answered = cover(max(1, k - 1), per_concern=4)
-            written = self._written(reading, answered, priority, relevance, matcher.threshold)
+            written = self._written(reading, answered, priority, relevance, matcher.threshold) if write else ()
             room = max(1, k - 1 - min(len(written), k // 4))
             if len(secured) > room:
                 secured, answered = cover(room, per_concern=4)
@@ -438,7 +440,7 @@ class Recommender:
 
         What ``benchmarks/train_ranker.py`` learns the weights from.
         """
-        return [a.features.values for a in self._analyse(self.read(profiles))]
+        return [a.features.values for a in self._analyse(self.read(profiles), write=False)]
 
     # --- Results ---------------------------------------------------------------------------------------------
 
@@ -503,7 +505,7 @@ class Recommender:
         and nobody reads that far.
         """
         out = []
-        for analysis in self._analyse(self.read(profiles)):
+        for analysis in self._analyse(self.read(profiles), write=False):
             rest = [int(i) for i in np.argsort(-analysis.scores, kind="stable") if analysis.eligible[i]]
             secured = sorted(analysis.secured, key=lambda i: -analysis.scores[i])
             taken = set(secured)
