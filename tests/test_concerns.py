@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from infoquest.concerns import MAX_CONCERNS, extract_concerns
+from infoquest.concerns import MAX_CONCERNS, context_split, extract_concerns
 
 MAYA = (
     "I graduate next May and want to work in pediatric oncology. Should I do a new-grad residency or start on a "
@@ -88,6 +88,42 @@ def test_what_the_seeker_has_heard_is_a_worry_but_other_context_is_a_statement()
 def test_a_cue_with_also_or_a_strong_word_is_still_a_cue(goals: str, expected: tuple[str, str]) -> None:
     # These were read as statements (the weakest kind, never written for), so the concern went unanswered.
     assert spans(goals) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("goals", "expected", "context"),
+    [
+        (
+            "My ROS and Python are self-taught and I don't know if that's enough.",
+            "My ROS and Python are self-taught and I don't know if that's enough",
+            "My ROS and Python are self-taught",
+        ),
+        (
+            "I keep reading about 12-hour rotating shifts, and I want to know what that schedule really looks like.",
+            "I keep reading about 12-hour rotating shifts, and I want to know what that schedule really looks like",
+            "I keep reading about 12-hour rotating shifts",
+        ),
+        (
+            "I'm red-green colorblind and I've been wondering if that rules me out.",
+            "I'm red-green colorblind and I've been wondering if that rules me out",
+            "I'm red-green colorblind",
+        ),
+    ],
+)  # fmt: skip
+def test_a_concern_that_points_back_keeps_the_clause_it_points_to(goals: str, expected: str, context: str) -> None:
+    # "if that's enough" alone says nothing a question could be matched or written for.
+    (concern,) = extract_concerns(goals)
+    assert concern.text == expected
+    split = context_split(concern.text)
+    assert split is not None and split[0] == context
+
+
+def test_a_concern_that_stands_alone_is_not_extended() -> None:
+    # The clause before a cue is context only when the concern points back to it.
+    assert spans("I have five years in retail and I want to know how people price bids.") == [
+        ("learn", "how people price bids")
+    ]
+    assert context_split("how people price bids") is None
 
 
 @pytest.mark.parametrize("goals", [MAYA, "tell me about the pay and how people advance? also nights?"])

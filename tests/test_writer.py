@@ -68,6 +68,28 @@ def concern(text: str, kind: str) -> Concern:
         ("Everyone says you need a master's but I'm already in debt", "worry", "Is it true that you need a master's?"),
         ("I've been told I'm too blunt", "worry", None),
         ("I've heard stories", "worry", None),
+        # A concern read with the clause it points back to is asked with that clause.
+        (
+            "My ROS and Python are self-taught and I don't know if that's enough",
+            "worry",
+            "My ROS and Python are self-taught: do you think that's enough?",
+        ),
+        (
+            "My Ohio license lapsed in 2022 and I don't know what reactivating it involves",
+            "worry",
+            "My Ohio license lapsed in 2022: could you tell me what reactivating it involves?",
+        ),
+        (
+            "I've also heard the field is flooded with former teachers and want to know if that's true",
+            "learn",
+            "Is it true that the field is flooded with former teachers?",
+        ),
+        (
+            "When we talked she said apprenticeships are unpaid, and I don't get how people pay rent for a year of it",
+            "worry",
+            None,
+        ),
+        ("Some of the drone work is defense-related and I'm not sure how I feel about that", "worry", None),
     ],
 )  # fmt: skip
 def test_written_questions_keep_the_seekers_words(text: str, kind: str, expected: str | None) -> None:

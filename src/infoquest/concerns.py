@@ -160,6 +160,15 @@ _QUESTION_START = re.compile(
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(r"^(?:also|and|plus|so|oh|ok|okay|well|basically|honestly|lastly|finally|then)[,:]?\s+", re.I)
+# The object of a cue that points back to what the sentence said before it ("… and I want to know what that
+# schedule really looks like", "… and I don't know if that's enough", "what reactivating it involves", "how people
+# cover rent for two years of that"): alone it does not say what it is about.
+_POINTS_BACK = re.compile(
+    r"\b(?:if|whether|how|why|when|what|where)\s+(?:that|this|it|those|these)\b(?!\s+(?:is|was|would be)\s+"
+    r"(?:possible|common|normal|realistic|worth|hard|easy|better|usual|typical|true|likely|ok|okay|too)\b)"
+    r"|\b\w+ing\s+(?:it|them)\b|\b(?:of|with|about|for|from|on|like)\s+(?:that|this|it|them)\s*[?.!]*$",
+    re.IGNORECASE,
+)
 
 
 class Concern(BaseModel):
@@ -264,6 +273,38 @@ def _trim_question(goals: str, span: _Span) -> _Span:
     return _Span(trimmed.start, end)
 
 
+def _after(goals: str, span: _Span, goal_spans: list[_Span]) -> _Span:
+    """A question span without the goal it starts with: "I want to move into robotics, but do robotics companies
+    hire a 50-year-old engineer" → "do robotics companies hire a 50-year-old engineer"."""
+    for goal in goal_spans:
+        if goal.start <= span.start < goal.end < span.end:
+            rest = _trim(goals, goal.end, span.end)
+            lead = re.match(r"(?:but|and|so|yet)\s+", goals[rest.start : rest.end], re.IGNORECASE)
+            rest = _Span(rest.start + (lead.end() if lead else 0), span.end)
+            if _content_words(goals[rest.start : rest.end]):
+                return rest
+    return span
+
+
+def context_split(text: str) -> tuple[str, str] | None:
+    """A concern read with the clause it points back to, as ``(context, object)``: "My ROS and Python are
+    self-taught and I don't know if that's enough" → ("My ROS and Python are self-taught", "if that's enough");
+    ``None`` for a concern that stands alone."""
+    for _, pattern in _CUES:
+        for match in pattern.finditer(text):
+            head, tail = text[: match.start()], text[match.end() :]
+            if match.start() > 0 and len(_content_words(head)) >= 3 and _POINTS_BACK.search(tail):
+                # "I'm red-green colorblind and I've been [wondering …]": the subject of the cue is not context.
+                head = re.sub(
+                    r"(?:,?\s*\b(?:and|but|so)\b)?\s*(?:\bi(?:'ve| have)?\s+been|\bi'?m|\bi am|\bi)?\s*,?\s*$",
+                    "",
+                    head,
+                    flags=re.IGNORECASE,
+                )
+                return head, tail.strip()
+    return None
+
+
 def extract_concerns(goals: str) -> list[Concern]:
     """The concerns in ``goals``, in the order written, at most ``MAX_CONCERNS``.
 
@@ -303,12 +344,24 @@ def extract_concerns(goals: str) -> list[Concern]:
                 items = _clauses(goals, match.end(), end)
             else:
                 items = _items(goals, match.end(), end)
-            spans += [(kind, s) for s in items if _content_words(goals[s.start : s.end])]
+            items = [s for s in items if _content_words(goals[s.start : s.end])]
+            if (
+                len(items) == 1
+                and kind != "goal"
+                and not spans
+                and _POINTS_BACK.search(goals[items[0].start : items[0].end])
+                and len(_content_words(goals[at : match.start()])) >= 3
+            ):
+                # The clause it points back to is part of the concern: "My ROS and Python are self-taught and I
+                # don't know if that's enough" is about the self-taught skills, not about "that".
+                items = [_Span(_trim(goals, at, match.start()).start, items[0].end)]
+            spans += [(kind, s) for s in items]
             at = max(end, match.end()) if not following else max(min(following), match.end())
         is_question = goals[sentence.start : sentence.end].rstrip().endswith("?")
         if is_question and not any(k != "goal" for k, _ in spans):
-            spans = [(k, s) for k, s in spans if k == "goal"] + [
-                ("question", s) for s in _question_spans(goals, sentence)
+            goal_spans = [s for k, s in spans if k == "goal"]
+            spans = [("goal", s) for s in goal_spans] + [
+                ("question", _after(goals, s, goal_spans)) for s in _question_spans(goals, sentence)
             ]
         for kind, span in spans:
             text = goals[span.start : span.end]

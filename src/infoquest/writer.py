@@ -19,7 +19,9 @@ addressed to the interviewee. The rules are few and plain (no generative model, 
   router worth financing, or do I stay with the table saw?"): alone it would not say what it is weighed against.
 
 A question whose words point back to the clause before it in the span keeps that clause ("My Merchant Mariner
-Credential expired in 2021, so what does it take to reinstate it?"). A concern whose words point outside its span
+Credential expired in 2021, so what does it take to reinstate it?"); so does a worry or something to learn that
+the reader took with the clause it points back to ("My ROS and Python are self-taught and I don't know if that's
+enough" → "My ROS and Python are self-taught: do you think that's enough?"). A concern whose words point outside its span
 ("is that rare?", "reinstate it") or whose subject lies outside it ("will make a security clearance hard") is left
 unwritten rather than garbled.
 
@@ -30,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-from infoquest.concerns import HEARSAY, Concern
+from infoquest.concerns import HEARSAY, Concern, context_split
 
 #: Written questions longer than this read badly; the concern is then left unanswered rather than garbled.
 MAX_WORDS = 30
@@ -214,6 +216,8 @@ def write_question(concern: Concern) -> str | None:
         both = _question(_fix_i(_clean(whole)))
         if both is not None:
             return both  # else the half alone, if it reads as a question by itself
+    if concern.kind in ("worry", "learn") and (split := context_split(concern.text)):
+        return _with_context(*split)
     body = _fix_i(_clean(concern.text))
     if concern.kind == "question" and concern.text.rstrip().endswith("?") and (kept := _in_context(body)):
         return kept
@@ -276,6 +280,44 @@ def write_question(concern: Concern) -> str | None:
             return _sentence(f"What advice would you give someone who wants to {_lower_first(body)}")
         return _sentence(f"What should I know about {_lower_first(body)}")
     return None
+
+
+def _with_context(context: str, obj: str) -> str | None:
+    """A concern that points back to the clause before it, asked with that clause: "My ROS and Python are
+    self-taught and I don't know if that's enough" → "My ROS and Python are self-taught: do you think that's
+    enough?"; "I've heard X and want to know if that's true" → "Is it true that X?"; ``None`` when it does not
+    make a readable question."""
+    heard = HEARSAY.match(context)
+    if heard and re.match(r"^(?:if|whether)\s+(?:that|it)(?:'s|\s+is)\s+(?:true|right|real|accurate)\b", obj, re.I):
+        return _checked(context[heard.end() :])
+    # The clause nearest the cue: "Pipeline pays the most but I'd be the only woman on most crews" → the second.
+    nearest = re.split(r",?\s+(?:but|because|since|although|though|while)\s+|[;:]\s+", context)[-1]
+    if len(nearest.split()) >= 4:
+        context = nearest
+    context = _fix_i(re.sub(r"^(I(?:'ve|'m| have| am)?)\s+(?:also|honestly|really|still)\s+", r"\1 ", _clean(context)))
+    obj = _fix_i(_clean(obj))
+    if (
+        not context
+        or _DANGLING.search(context)  # "she said apprenticeships are unpaid": who she is lies further back
+        or _QUESTION_WORD.match(context)
+        or re.match(r"^(?:it|this|that)(?:'s|\s+is|\s+was)\b", context, re.IGNORECASE)  # "It's open-admission"
+        or re.search(r"\b(?:she|he|her|him|she's|he's|they're)\b|\blol\b", f"{context} {obj}", re.IGNORECASE)
+        or re.search(r"\bI(?:'d|'ll|\s+would|\s+will)?\s+feel\b", obj, re.IGNORECASE)  # only the seeker knows that
+        or re.match(r"^(?:how|whether|if|what)\s+I(?:'d|'ll|\s+would|\s+will)\b", obj, re.IGNORECASE)
+        or re.search(r",\s*like\b", context, re.IGNORECASE)  # "the legal side, like could I get in trouble"
+    ):
+        return None
+    clause = _CLAUSE_START.match(obj)
+    if clause:
+        ask = f"do you think {obj[clause.end() :]}"
+    elif _DIRECT.match(obj):
+        ask = _lower_first(obj)
+    elif _QUESTION_WORD.match(obj):
+        ask = f"could you tell me {_lower_first(obj)}"
+    else:
+        return None
+    text = f"{context[0].upper()}{context[1:]}: {ask}"
+    return _sentence(text) if len(text.split()) <= MAX_WORDS else None
 
 
 def _checked(claim: str) -> str | None:
