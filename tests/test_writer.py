@@ -68,6 +68,31 @@ def concern(text: str, kind: str) -> Concern:
         ("Everyone says you need a master's but I'm already in debt", "worry", "Is it true that you need a master's?"),
         ("I've been told I'm too blunt", "worry", None),
         ("I've heard stories", "worry", None),
+        # A worry that is a clause is asked as one; a long "-ing" worry is put as advice; one about the seeker
+        # or running into a comment is left unwritten.
+        ("AI will replace translators", "worry", "Do you think AI will replace translators?"),
+        ("the market is saturated", "worry", "Do you think the market is saturated?"),
+        ("they will make me start as a PSW forever", "worry", None),
+        (
+            "going back to irregular self-employed income with two kids in middle school",
+            "worry",
+            "What would you say to someone worried about going back to irregular self-employed income with two kids in "
+            "middle school?",
+        ),
+        ("consenting patients in Spanish when mine is only intermediate", "worry", None),
+        ("spending days in attics full of old insulation — do you worry about vermiculite?", "worry", None),
+        ("Would it be smarter to move into a new role?", "question", "Would it be smarter to move into a new role?"),
+        (
+            "what I can do this year that makes my application stronger",
+            "learn",
+            "Could you tell me what I can do this year that makes my application stronger?",
+        ),
+        # The lead-in an opener would drop is kept when the question points back to it.
+        (
+            "I like that PAs can switch specialties, but is that really as easy as people say?",
+            "question",
+            "I like that PAs can switch specialties, but is that really as easy as people say?",
+        ),
         # A concern read with the clause it points back to is asked with that clause.
         (
             "My ROS and Python are self-taught and I don't know if that's enough",

@@ -7,8 +7,9 @@ addressed to the interviewee. The rules are few and plain (no generative model, 
   "In your view, should I do X or Y first?"; "Does being bilingual help?" → "Does being bilingual help in your
   work?");
 - a worry becomes a question about how people in the interviewee's work handle it ("burnout" →
-  "How do people in your line of work handle burnout?"; "my age will count against me" → "Do you think my age will
-  count against me?");
+  "How do people in your line of work handle burnout?"); a worry that is a clause is asked as one ("my age will
+  count against me", "the market is saturated" → "Do you think the market is saturated?"); a long one is put as
+  advice ("What would you say to someone worried about going back to irregular self-employed income?");
 - a choice the seeker cannot make is put to the interviewee ("I can't decide between law enforcement and
   interpretive ranger tracks" → "How would you choose between law enforcement and interpretive ranger tracks?");
 - something the seeker has heard is put to the interviewee to check ("I've heard caseloads are insane" → "Is it
@@ -21,9 +22,9 @@ addressed to the interviewee. The rules are few and plain (no generative model, 
 A question whose words point back to the clause before it in the span keeps that clause ("My Merchant Mariner
 Credential expired in 2021, so what does it take to reinstate it?"); so does a worry or something to learn that
 the reader took with the clause it points back to ("My ROS and Python are self-taught and I don't know if that's
-enough" → "My ROS and Python are self-taught: do you think that's enough?"). A concern whose words point outside its span
-("is that rare?", "reinstate it") or whose subject lies outside it ("will make a security clearance hard") is left
-unwritten rather than garbled.
+enough" → "My ROS and Python are self-taught: do you think that's enough?"). A concern whose words point outside
+its span ("is that rare?", "reinstate it") or whose subject lies outside it ("will make a security clearance hard")
+is left unwritten rather than garbled.
 
 Every written question is checked by the etiquette guard before it is offered.
 """
@@ -59,8 +60,9 @@ _DANGLING = re.compile(
     r"|\b(?:how|why|when|if)\s+(?:that|this|it)\b"
     r"|\b(?:make|see|do|handle|take|get|reactivate|reactivating|renew|renewing|reinstate|reinstating|transfer|transferring|use|using|"
     r"bring|bringing|raise|raising|mention|mentioning|disclose|disclosing|explain|explaining|address|addressing)"
-    r"\s+(?:that|this|it)\b(?!\s+(?:to|for|the)\b)"
-    r"|^(?:is|was|does|did|will|would|can|could)\s+it\s+(?!(?:worth|possible|common|hard|easy|normal|realistic|better|"
+    r"\s+(?:that|this|it)\b(?!\s+(?:to|for|the|year|month|week|summer|fall|spring|winter|semester|term|time|way)\b)"
+    r"|^(?:is|was|does|did|will|would|can|could)\s+it\s+(?!(?:be\s+(?:smarter|better|wiser|worth|possible|realistic|easier|harder|"
+    r"a mistake|a bad idea|a good idea)|worth|possible|common|hard|easy|normal|realistic|better|"
     r"smarter|smart|wise|ok|okay|usual|typical|necessary|too|true|likely|unusual|rare|risky|frowned|looked|seen|"
     r"difficult|tough|safe|legal|allowed|expected|required|fair|reasonable|weird|strange|bad|crazy|late|early)\b)"
     r"|^(?:is|was|does|did|will|would|can|could)\s+it\s+\w+\s*[?.!]*$"  # "Is it crazy?" says nothing about what
@@ -89,7 +91,8 @@ _EMBEDDED = re.compile(
 # "how hard is the EIAT test", "how big a pay cut should I expect": a wh-phrase, then an auxiliary and its subject,
 # is a direct question ("Could you tell me how hard is…" is not English).
 _DIRECT = re.compile(
-    r"^(?:how|what|which|who|when|where|why)\b[^,]{0,30}?\b(?:is|are|was|were|do|does|did|can|could|should|will|"
+    r"^(?:how|what|which|who|when|where|why)\b(?!\s+(?:i|you|we|they|he|she)\b)[^,]{0,30}?\b(?:is|are|was|were|do|does|"
+    r"did|can|could|should|will|"
     r"would)\s+(?:i|you|we|they|he|she|it|there|people|the|a|an|my|your|this|most|new)\b",
     re.I,
 )
@@ -111,6 +114,14 @@ _CLAIM_END = re.compile(
     re.IGNORECASE,
 )
 _FIRST_PERSON_CLAUSE = re.compile(r"^(?:i|i'm|i'd|i've|my|we|our)\b", re.IGNORECASE)
+# A worry that is a clause ("AI will replace translators", "the market is saturated"), not a thing to handle: a
+# verb within its first few words, before any "who"/"that" (so "being the one who has…" stays a noun phrase).
+_WORRY_CLAUSE = re.compile(
+    r"^(?!\w+ing\b)(?:(?!\b(?:who|that|which|when|where|if|because|while|as)\b)[\w'’-]+\s+){1,4}?(?:will|would|could|might|may|can|can't|won't|"
+    r"is|are|was|were|isn't|aren't|has|have|hasn't|haven't|don't|doesn't)\b",
+    re.IGNORECASE,
+)
+_ANY_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i've|me|my|mine|myself)\b", re.IGNORECASE)
 
 
 def _clean(text: str) -> str:
@@ -219,8 +230,12 @@ def write_question(concern: Concern) -> str | None:
     if concern.kind in ("worry", "learn") and (split := context_split(concern.text)):
         return _with_context(*split)
     body = _fix_i(_clean(concern.text))
-    if concern.kind == "question" and concern.text.rstrip().endswith("?") and (kept := _in_context(body)):
-        return kept
+    if concern.kind == "question" and concern.text.rstrip().endswith("?"):
+        # "I like that PAs can switch specialties, but is that really as easy as people say?": the lead-in an
+        # opener would drop is what "that" points to.
+        kept = _in_context(body) or _in_context(_fix_i(" ".join(concern.text.split()).rstrip("?.! ")))
+        if kept:
+            return kept
     heard = HEARSAY.match(body)
     if heard and concern.kind == "worry":
         return _checked(body[heard.end() :])
@@ -271,8 +286,20 @@ def write_question(concern: Concern) -> str | None:
             return None
         if body.lower().startswith("my ") and re.search(r"\b(?:will|would|could|might|can|is|are)\b", body, re.I):
             return _sentence(f"Do you think {body}")
+        if _WORRY_CLAUSE.match(body) and not re.match(r"^(?:they|he|she|these|those)\b", body, re.IGNORECASE):
+            return _sentence(f"Do you think {_lower_first(body)}")  # "Do you think the market is saturated?"
         if len(body.split()) > 5:
-            return None  # a long worry that is not a clause does not fit "How do people … handle X?"
+            # A long worry reads badly after "handle". Only a plain "-ing" phrase ("going back to irregular
+            # self-employed income with two kids") is sure to be a thing one worries about; one about the seeker
+            # ("when mine is only intermediate") would change whose it is.
+            if (
+                re.match(r"^\w+ing\b", body)
+                and len(body.split()) <= 16
+                and not _ANY_FIRST_PERSON.search(body)
+                and not re.search(r"[—–:?;]|\s-\s|\blol\b", body, re.IGNORECASE)
+            ):
+                return _sentence(f"What would you say to someone worried about {_lower_first(body)}")
+            return None
         noun = re.sub(r"^my\b", "their", _lower_first(body), flags=re.IGNORECASE)
         return _sentence(f"How do people in your line of work handle {noun}")
     if concern.kind == "learn":
