@@ -141,3 +141,17 @@ def test_explain_shows_a_concern_answered_unsurely_with_its_written_question(rec
     assert "answered by Q0001, unsurely; also written: Is it true that caseloads are insane?" in text
     alone = render_insight(insight.model_copy(update={"concerns": (concern.model_copy(update={"written": None}),)}))
     assert "answered by Q0001\n" in alone + "\n" and "unsurely" not in alone
+
+
+def test_a_referral_ask_gives_the_guides_reason_and_quotes_no_goal_or_resume_line(rec, profile):
+    from infoquest.reasons import REFERRAL_REASON
+
+    referral = {q.id for q in rec.corpus if "referrals" in q.topics}
+    picks = [r for r in rec.recommend(profile, k=10) if r.question.id in referral]
+    assert picks, "every set of 10 holds a referral ask"
+    for pick in picks:
+        # "Do you know of other professionals…" is near some goal or résumé line by chance; that is not why.
+        assert REFERRAL_REASON in pick.reasons
+        assert not any(r.startswith(("Matches your goal", "Builds on your résumé")) for r in pick.reasons)
+    ranked = {r.question.id: r for r in rec.rank(profile)}
+    assert all(REFERRAL_REASON in ranked[q].reasons for q in referral if q in ranked)

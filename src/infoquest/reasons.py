@@ -43,6 +43,8 @@ _STAGE_FIT, _STAGE_SPECIFIC = FEATURES.index("stage_fit"), FEATURES.index("stage
 _RELATIONSHIP = FEATURES.index("relationship_fit")
 #: A similarity below this is too weak to quote as the reason for a pick.
 MIN_QUOTE_SIMILARITY = 0.3
+#: Why a referral ask is in a set: the guide says to ask for one, whatever the goals say.
+REFERRAL_REASON = "The guide: always ask for other people to talk to, and whether you may use their name"
 _WORD = re.compile(r"[a-z]{3,}")
 
 
@@ -121,6 +123,7 @@ def explain(
     reading: Reading,
     bars: dict[str, float],
     limit: int = 3,
+    referral: bool = False,
 ) -> tuple[str, ...]:
     """The reasons for question ``row``, strongest first, at most ``limit``.
 
@@ -129,6 +132,10 @@ def explain(
     résumé line must be among this profile's closest matches; the interviewee or the stage is named only when
     the question suits them in particular, not everyone. When nothing is that specific, the one strongest
     reason is given.
+
+    A ``referral`` question (one that asks for people to talk to) gives the guide's advice as its reason, after a
+    concern it answers and before what suits the stage or interviewee; it quotes no goal or résumé line, since the
+    one nearest to "Do you know of other professionals…" is near by chance, not why it was asked.
     """
     text, seeker, interviewee = reading.text, reading.seeker, reading.interviewee
     values = features.values[row]
@@ -149,6 +156,8 @@ def explain(
             continue
         if family == "goal" and answered:
             continue  # the concern it answers is the better quote
+        if referral and family in ("goal", "resume"):
+            continue
         if family == "goal" and features.best_goal[row] >= 0 and values[_GOAL_MAX] >= MIN_QUOTE_SIMILARITY:
             reason = f'Matches your goal: "{quote(text.goal_sentences[features.best_goal[row]])}"'
             (specific if values[_GOAL_MAX] >= bars["goal"] else general).append((weight, reason))
@@ -178,5 +187,8 @@ def explain(
             reason = f"Suits {STAGE_LABELS[seeker.stage]}{_stage_evidence(seeker)}"
             narrow = _coverage(values[_STAGE_FIT], values[_STAGE_SPECIFIC]) <= 0.6
             (specific if narrow else general).append((weight, reason))
+    if referral:
+        # After a concern it answers (which weighs inf), before anything else.
+        specific.append((float(np.finfo(float).max), REFERRAL_REASON))
     chosen = sorted(specific, key=lambda item: -item[0])[:limit] or sorted(general, key=lambda item: -item[0])[:1]
     return tuple(reason for _, reason in chosen)

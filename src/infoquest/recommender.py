@@ -452,6 +452,7 @@ class Recommender:
             analysis.features,
             analysis.reading,
             analysis.bars,
+            referral=bool(self._state.referral[i]),
         )
 
     def _question(self, i: int) -> Question:
@@ -474,12 +475,6 @@ class Recommender:
             reasons=self._reasons(analysis, i) if reasons is None else reasons,
             concerns=concerns,
         )
-
-    def _fallback_reason(self, i: int) -> tuple[str, ...]:
-        """Why a pick is there when no specific reason is left (every pick is explained)."""
-        if self._state.referral[i]:
-            return ("The guide: always ask for other people to talk to, and whether you may use their name",)
-        return ("Rounds out the set: fits your stage and this interviewee, and asks what the others do not",)
 
     def _written_result(self, analysis: _Analysis, c: int, text: str, n: int, rank: int) -> Recommendation:
         concern = analysis.reading.concerns[c]
@@ -567,7 +562,7 @@ class Recommender:
                     chosen[-1] = replacement
             ordered = selection.conversation_order(chosen, analysis.scores, state.organisation, sensitive)
             reasons = _spread_reasons([self._reasons(analysis, i) for i in ordered])
-            reasons = [r or self._fallback_reason(i) for i, r in zip(ordered, reasons, strict=True)]
+            reasons = [r or (_ROUNDS_OUT,) for r in reasons]
             results = [self._result(analysis, i, 0, r) for i, r in zip(ordered, reasons, strict=True)]
             # Written questions go early in the core, after the first (opening) question.
             for n, (c, text) in enumerate(written, start=1):
@@ -740,6 +735,10 @@ def _written_reason(concern: Concern, answered: bool) -> str:
 def _short(text: str, limit: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+#: Why a pick is there when no specific reason is left (every pick is explained).
+_ROUNDS_OUT = "Rounds out the set: fits your stage and this interviewee, and asks what the others do not"
 
 
 def _spread_reasons(reasons: list[tuple[str, ...]], most: int = 2) -> list[tuple[str, ...]]:
