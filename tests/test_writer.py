@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from infoquest.concerns import Concern, extract_concerns
-from infoquest.writer import without_repeats, write_question
+from infoquest.writer import without_repeats, write_question, written_from
 
 
 def concern(text: str, kind: str) -> Concern:
@@ -206,6 +206,18 @@ def test_the_second_half_of_an_either_or_is_written_with_its_first_half(
 ) -> None:
     # A blind judge found the half alone unreadable: "Do I stay with the table saw?" instead of what?
     assert write_question(_in(sentence, span)) == expected
+
+
+def test_the_reason_quotes_what_the_question_was_written_from() -> None:
+    sentence = "honestly how does the commission work, is there a draw or do you starve the first 6 months?"
+    half = _in(sentence, "do you starve the first 6 months?")
+    # The question holds the first half, so its reason quotes both; a question from the span alone quotes it.
+    assert written_from(half, "Is there a draw or do you starve the first 6 months?") == (
+        "is there a draw or do you starve the first 6 months?"
+    )
+    assert written_from(half, "Do you starve the first 6 months?") == "do you starve the first 6 months?"
+    alone = concern("burnout", "worry")
+    assert written_from(alone, "How do people in your line of work handle burnout?") == "burnout"
 
 
 def test_a_full_question_after_and_stands_alone() -> None:

@@ -39,7 +39,7 @@ from infoquest.says_classifier import SaysClassifier, load_says_classifier
 from infoquest.seeker import Seeker
 from infoquest.trained import FOLDERS, Trained, load_trained, untrained
 from infoquest.vocab import CATEGORIES, PLACEMENTS, REQUIRES, TOPICS
-from infoquest.writer import without_repeats, write_question
+from infoquest.writer import without_repeats, write_question, written_from
 
 logger = logging.getLogger(__name__)
 
@@ -487,7 +487,7 @@ class Recommender:
             question=question,
             score=0.0,
             rank=rank,
-            reasons=(_written_reason(concern, c in analysis.answered),),
+            reasons=(_written_reason(concern, text, c in analysis.answered),),
             concerns=(concern.text,),
         )
 
@@ -599,7 +599,7 @@ class Recommender:
         (analysis,) = self._analyse(self.read([profile]))
         scores = analysis.scores
         written = {
-            text: _written_reason(analysis.reading.concerns[c], c in analysis.answered)
+            text: _written_reason(analysis.reading.concerns[c], text, c in analysis.answered)
             for c, text in analysis.written[:2]
         }
         extras, refused = self._extras([*extra, *written], written=written)
@@ -727,9 +727,9 @@ class Recommender:
         ], refused
 
 
-def _written_reason(concern: Concern, answered: bool) -> str:
+def _written_reason(concern: Concern, question: str, answered: bool) -> str:
     why = "the bank's closest question may not fully answer it" if answered else "no question in the bank answers it"
-    return f'Written from your words, "{_short(concern.text)}": {why}'
+    return f'Written from your words, "{_short(written_from(concern, question))}": {why}'
 
 
 def _short(text: str, limit: int = 70) -> str:

@@ -359,6 +359,18 @@ def _checked(claim: str) -> str | None:
     return _sentence(f"Is it true that {_lower_first(claim)}")
 
 
+def written_from(concern: Concern, question: str) -> str:
+    """The seeker's words ``question`` was written from, for its reason to quote: the whole either-or when the
+    question holds its first half ("Is a CNC router worth financing, or do I stay with the table saw?" for the
+    concern "do I stay with the table saw?"), else the concern's own span."""
+    whole = _whole_question(concern)
+    if whole:
+        head = re.findall(r"[\w'’-]+", whole[: len(whole) - len(concern.text)])[-4:]
+        if head and all(re.search(rf"\b{re.escape(w)}\b", question, re.IGNORECASE) for w in head):
+            return re.sub(r"^(?:but|and|so|or|also|plus)\s+", "", whole, flags=re.IGNORECASE)
+    return concern.text
+
+
 def without_repeats(drafts: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """``(concern, question)`` drafts without those another draft already holds.
 
