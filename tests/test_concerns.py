@@ -138,3 +138,28 @@ def test_long_goals_give_at_most_the_cap_questions_and_worries_first() -> None:
     found = extract_concerns(goals)
     assert len(found) == MAX_CONCERNS
     assert all(c.kind == "question" for c in found)
+
+
+def test_goals_typed_as_lines_are_read_line_by_line() -> None:
+    # A line with no full stop used to be dropped unless it was the last one.
+    goals = "- how do i get my first client\n- whats a fair hourly rate for a new bookkeeper\n- do i need a certificate"
+    assert spans(goals) == [
+        ("question", "how do i get my first client"),
+        ("question", "whats a fair hourly rate for a new bookkeeper"),
+        ("question", "do i need a certificate"),
+    ]
+
+
+def test_a_question_typed_without_its_question_mark_is_a_question() -> None:
+    found = spans("I'm a line cook. what is the civil service test like. What I want is a stable job.")
+    assert ("question", "what is the civil service test like") in found
+    assert ("statement", "What I want is a stable job") in found
+
+
+def test_abbreviations_and_degrees_do_not_end_a_sentence() -> None:
+    goals = "Did you weigh a postdoc vs. a VAP? I finished my B.S. in May. Do I need the M.Ed to get hired?"
+    assert spans(goals) == [
+        ("question", "Did you weigh a postdoc vs. a VAP?"),
+        ("statement", "I finished my B.S. in May"),
+        ("question", "Do I need the M.Ed to get hired?"),
+    ]

@@ -86,7 +86,23 @@ _BINOMIALS = re.compile(
     r"(?:\w+) and (?:\w+) (?:work|jobs|roles|fields|industries|positions))\b",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)|\n")
+# A line ends a sentence too: goals typed as a list ("- how do i get my first client") have no full stops.
+# A full stop inside a word ("M.Ed", "3.5") or after a common abbreviation ("a postdoc vs. a VAP") ends nothing.
+_SENTENCE = re.compile(
+    r"(?:[^.!?\n]|\.(?=[A-Za-z0-9])|(?<=\bvs)\.|(?<=\betc)\.(?=\s+[a-z])|(?<=\be\.g)\.|(?<=\bi\.e)\.|(?<=\bdr)\.|"
+    r"(?<=\bmr)\.|(?<=\bms)\.|(?<=\bmrs)\.|(?<=\bst)\.|(?<=\bapprox)\.|(?<=\b[A-Z]\.[A-Z])\.(?=\s+[a-z]))+"
+    r"(?:[.!?]+|(?=\n)|$)|\n",
+    re.IGNORECASE,
+)
+# A question typed without its question mark ("do i need quickbooks certification", "whats a fair rate").
+_UNMARKED_QUESTION = re.compile(
+    r"^(?:how|what|whats|what's|which|when|where|why|who)\s+(?!(?:i|we)\s+(?:want|need|really|would|'d|love|like|"
+    r"hope|plan)\b)(?:is|are|was|do|does|did|can|could|should|would|will|much|many|long|often|kind|sort|type|"
+    r"people|the|a|an|there|to)\b"
+    r"|^(?:is|are|do|does|did|can|could|should|will|would|am|has|have)\s+(?:i|you|we|they|it|there|people|most|the|"
+    r"a|an|my|this|that|new|employers|companies|firms|anyone|it's)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _FILLER = frozenset(
     [
@@ -267,6 +283,8 @@ def _question_spans(goals: str, sentence: _Span) -> list[_Span]:
 def _trim_question(goals: str, span: _Span) -> _Span:
     trimmed = _trim(goals, span.start, span.end)
     end = trimmed.end
+    while end > trimmed.start and goals[end - 1] in ".!":  # "what is the civil service test like."
+        end -= 1
     # Keep the question mark: it is part of how the seeker asked.
     if end < len(goals) and goals[end] == "?":
         end += 1
@@ -357,7 +375,10 @@ def extract_concerns(goals: str) -> list[Concern]:
                 items = [_Span(_trim(goals, at, match.start()).start, items[0].end)]
             spans += [(kind, s) for s in items]
             at = max(end, match.end()) if not following else max(min(following), match.end())
-        is_question = goals[sentence.start : sentence.end].rstrip().endswith("?")
+        whole = _trim(goals, sentence.start, sentence.end)
+        is_question = goals[sentence.start : sentence.end].rstrip().endswith("?") or bool(
+            _UNMARKED_QUESTION.match(goals[whole.start : whole.end])
+        )
         if is_question and not any(k != "goal" for k, _ in spans):
             goal_spans = [s for k, s in spans if k == "goal"]
             spans = [("goal", s) for s in goal_spans] + [
