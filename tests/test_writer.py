@@ -93,6 +93,13 @@ def concern(text: str, kind: str) -> Concern:
             "question",
             "I like that PAs can switch specialties, but is that really as easy as people say?",
         ),
+        # Quick typing is mended: missing apostrophes, a trailing "lol".
+        ("whats a fair rate", "question", "What's a fair rate?"),
+        (
+            "how do you price kitchens so you dont lose money lol",
+            "question",
+            "How do you price kitchens so you don't lose money?",
+        ),
         # A concern read with the clause it points back to is asked with that clause.
         (
             "My ROS and Python are self-taught and I don't know if that's enough",
@@ -198,6 +205,12 @@ def _in(sentence: str, span: str) -> Concern:
             "How long is operator training before you're licensed, and do people wash out?",
             "do people wash out?",
             "How long is operator training before you're licensed, and do people wash out?",
+        ),
+        # Typed without its question mark.
+        (
+            "do i need a lawyer for the first contract or is that overkill",
+            "is that overkill",
+            "Do I need a lawyer for the first contract or is that overkill?",
         ),
     ],
 )

@@ -126,6 +126,7 @@ _ANY_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i've|me|my|mine|myself)\b", re.I
 
 def _clean(text: str) -> str:
     text = " ".join(text.split()).strip(" ,;:-")
+    text = re.sub(r"\s+(?:lol|lmao|haha)\W*$", "", text, flags=re.IGNORECASE)  # "…poems and syllabi lol"
     # "about malpractice lawsuits"; but "With AI tools, will there be jobs?" keeps its "With"
     text = re.sub(r"^(?:about|of)\s+", "", text, flags=re.IGNORECASE)
     if "," not in text:
@@ -147,6 +148,9 @@ def _sentence(text: str) -> str:
 
 def _fix_i(text: str) -> str:
     text = re.sub(r"\b[iI]m\b", "I'm", text)  # "but im 20" typed without the apostrophe
+    # "whats a fair rate", "so you dont lose money": apostrophes left out in quick typing.
+    text = re.sub(r"\b([Ww])hats\b", r"\1hat's", text)
+    text = re.sub(r"\b(do|does|did|is|are|was|were|have|has|should|would|could)nt\b", r"\1n't", text, flags=re.I)
     return re.sub(r"\bi\b", "I", re.sub(r"\bi'(m|d|ve|ll)\b", r"I'\1", text))
 
 
@@ -200,7 +204,7 @@ def _question(body: str) -> str | None:
 def _whole_question(concern: Concern) -> str | None:
     """The question the concern is the second half of, from the clause it is joined to: "Is a CNC router worth
     financing, or do I stay with the table saw?" for "do I stay with the table saw?"; ``None`` otherwise."""
-    if concern.kind != "question" or not concern.text.rstrip().endswith("?"):
+    if concern.kind != "question":
         return None
     at = concern.sentence.find(concern.text)
     before = concern.sentence[:at] if at > 0 else ""
