@@ -163,3 +163,52 @@ def test_abbreviations_and_degrees_do_not_end_a_sentence() -> None:
         ("statement", "I finished my B.S. in May"),
         ("question", "Do I need the M.Ed to get hired?"),
     ]
+
+
+def test_a_list_after_a_heading_gives_one_concern_per_item() -> None:
+    goals = (
+        "I am a veteran. My concerns: translating military experience, whether I need a degree (I have some "
+        "college), and whether the PMP is worth it."
+    )
+    assert spans(goals) == [
+        ("worry", "translating military experience"),
+        ("worry", "whether I need a degree (I have some college)"),
+        ("worry", "whether the PMP is worth it"),
+    ]
+    numbered = "My questions: (1) will my salary history hurt me; (2) is an online master's respected?"
+    assert spans(numbered) == [
+        ("question", "will my salary history hurt me"),
+        ("question", "is an online master's respected?"),
+    ]
+    # A heading over one long thought is no list: the thought is read as usual.
+    one = "Honest question: I love animals and I'm scared of the euthanasia part."
+    assert spans(one) == [("worry", "the euthanasia part")]
+
+
+def test_a_cue_with_an_adverb_is_still_a_cue() -> None:
+    assert spans("I don't really know what brand managers do all day.") == [("worry", "what brand managers do all day")]
+
+
+def test_wh_clauses_separated_by_commas_are_separate_concerns() -> None:
+    goals = (
+        "I'd love to learn more about what PAs do day-to-day, how PA school admissions work, and whether I should "
+        "take a gap year."
+    )
+    assert spans(goals) == [
+        ("learn", "what PAs do day-to-day"),
+        ("learn", "how PA school admissions work"),
+        ("learn", "whether I should take a gap year"),
+    ]
+    assert spans("Wondering about: CRNA school competitiveness, the clinical hours.") == [
+        ("learn", "CRNA school competitiveness"),
+        ("learn", "the clinical hours"),
+    ]
+
+
+def test_a_bracket_does_not_end_a_concern() -> None:
+    # What followed the bracket ("and whether airlines will hire…") used to be lost.
+    goals = "I'm worried about the cost of flight training (around $100k) and whether airlines will hire me at 35."
+    assert spans(goals) == [
+        ("worry", "the cost of flight training (around $100k)"),
+        ("worry", "whether airlines will hire me at 35"),
+    ]

@@ -38,7 +38,7 @@ _WORRY = (
     r"(?:i (?:struggle|am struggling|'m struggling) with)\s+|"
     r"(?:i )?(?:can'?t|cannot|can not) (?:decide|choose|tell)\s+(?:between\s+|(?=(?:whether|if|which)\b))?|"
     r"(?:i'?m |i am )?torn between\s+|"
-    r"(?:i )?(?:don'?t|do not|still don'?t) (?:know|understand|get)\s+"
+    r"(?:i )?(?:don'?t|do not|still don'?t) (?:really |actually |fully |quite |even )?(?:know|understand|get)\s+"
     r"(?=(?:what|how|if|whether|why|when|where|which)\b)|"
     r"(?:i'?m |i am )?not clear (?:on|about)\s+"
 )
@@ -46,9 +46,10 @@ _LEARN = (
     r"(?:i'?d (?:also |really |just )?(?:like|love) to|i (?:also |really )?want to|i wanna|i (?:also )?need to|"
     r"i hope to|i'?m hoping to|hoping to|want to|"
     r"need to|trying to|would like to|i'?m trying to|i have to)\s+(?:learn|know|understand|find out|figure out|"
-    r"hear|get a sense of|get a feel for|ask about|ask|see|explore|get advice on|talk about)\s+(?:about\s+)?|"
+    r"hear|get a sense of|get a feel for|ask about|ask|see|explore|get advice on|talk about)\s+"
+    r"(?:more\s+)?(?:about:?\s+)?|"
     r"(?:i'?m |i am |also |really )?(?:curious|wondering|interested in learning|keen to learn)\s+"
-    r"(?:about\s+|(?=(?:whether|if|how|what|which|when|where|why)\b))?|"
+    r"(?:about:?\s+|(?=(?:whether|if|how|what|which|when|where|why)\b))?|"
     r"(?:any |some )?(?:advice|tips|guidance|help|insight|pointers) (?:on|about|with|for)\s+|"
     r"(?:i need (?:advice|help|guidance) (?:on|with|about))\s+"
 )
@@ -71,9 +72,28 @@ HEARSAY = re.compile(
     r"(?:says?|keeps? saying|tells? me))\s+(?:that\s+)?",
     re.IGNORECASE,
 )
+# A list of concerns after a heading ("My concerns: translating military experience, whether I need a degree, and
+# whether the PMP is worth it"; "Questions: (1) … (2) …"): each item is a concern, whatever its commas hold.
+_LIST_HEADER = re.compile(
+    r"\b(?:(?:my|main|some|a few|the|other|big|biggest|key|two|three|few|real|specific)\s+)*(?:questions?|concerns?|"
+    r"worries|qs)\s*(?:are|is)?\s*:\s*",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(
+    # Not before "which", "who", "when" or "if", which after a comma usually go on with the same item.
+    r"\s*;\s*|\s*\(\d{1,2}\)\s*|(?:^|\s+)\d{1,2}\)\s+|,\s*(?:and\s+|or\s+|also\s+)?(?=(?:how|what|where|why|whether|"
+    r"is|are|do|does|did|can|could|should|will|would|am)\b)",
+    re.IGNORECASE,
+)
+_ASKS = re.compile(
+    r"(?:how|what|whats|what's|when|where|which|who|why|is|are|do|does|did|can|could|should|will|would|am)\b", re.I
+)
+_ABOUT_SELF = re.compile(r"(?:i'?m|i am|i have|i've|i was|my \w+ (?:is|are|was))\b", re.IGNORECASE)
 # A clause ends here: the object of a cue never runs past it.
 _CLAUSE_END = re.compile(
-    r"[.;!?]|,?\s+(?:but|because|since|although|though|so that|while|as well as)\s+|\s+-+\s+|\(|\)", re.I
+    # A bracket does not end it ("the cost of flight training (around $100k) and whether airlines will hire…").
+    r"[.;!?]|,?\s+(?:but|because|since|although|though|so that|while|as well as)\s+|\s+-+\s+",
+    re.I,
 )
 # Items of a list: commas and "and" (never "or": "residency or med-surg" is one choice).
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|&\s+)?|\s+and\s+(?:also\s+)?|\s+&\s+|\s+plus\s+", re.IGNORECASE)
@@ -218,6 +238,8 @@ def _trim(goals: str, start: int, end: int) -> _Span:
     while start < end and not goals[start].isalnum():
         start += 1
     while end > start and goals[end - 1] in " ,;:-–—'\"“”)(\t\n":
+        if goals[end - 1] == ")" and goals.count("(", start, end) >= goals.count(")", start, end):
+            break  # "whether I need a degree (I have some college)" keeps its bracket
         end -= 1
     lead = _LEAD_IN.match(goals[start:end])
     if lead and lead.end() < end - start:
@@ -229,6 +251,7 @@ def _items(goals: str, start: int, end: int) -> list[_Span]:
     """Split the object of a cue into list items ("burnout and night shifts" → two)."""
     text = goals[start:end]
     protected = [(m.start(), m.end()) for m in _BINOMIALS.finditer(text)]
+    protected += [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]  # "(mom and dad)" is one item
     pieces: list[_Span] = []
     at = 0
     for sep in _LIST_SPLIT.finditer(text):
@@ -244,9 +267,13 @@ def _items(goals: str, start: int, end: int) -> list[_Span]:
     return [i for i in items if i.end > i.start]
 
 
-_PREPOSITION_END = re.compile(r"\b(?:about|of|by|over|on|with|for|in)\s*$", re.IGNORECASE)
+_PREPOSITION_END = re.compile(r"\b(?:about|of|by|over|on|with|for|in):?\s*$", re.IGNORECASE)
 _WH_START = re.compile(r"\s*(?:whether|if|how|what|which|when|where|why|who)\b", re.IGNORECASE)
-_WH_SPLIT = re.compile(r",?\s+(?:and|or|plus)\s+(?=(?:whether|if|how|what|which|when|where|why|who)\b)", re.I)
+# "what PAs do day-to-day, how admissions work, and whether I should take a gap year": three.
+_WH_SPLIT = re.compile(
+    r",?\s+(?:and|or|plus)\s+(?=(?:whether|if|how|what|which|when|where|why|who)\b)|,\s+(?=(?:whether|how|what|where|why)\b)",
+    re.I,
+)
 
 
 def _clauses(goals: str, start: int, end: int) -> list[_Span]:
@@ -304,6 +331,31 @@ def _after(goals: str, span: _Span, goal_spans: list[_Span]) -> _Span:
     return span
 
 
+def _listed(goals: str, header: re.Match[str], end: int) -> list[tuple[ConcernKind, _Span]]:
+    """The items of a list after a heading, each a concern: a question when it asks one, a statement when it
+    says something about the seeker ("I'm type 2 diabetic on insulin"), else a worry or something to learn as
+    the heading says."""
+    worries = bool(re.search(r"concern|worr", header.group(0), re.IGNORECASE))
+    found: list[tuple[ConcernKind, _Span]] = []
+    at = header.end()
+    for cut in [*_LIST_ITEM.finditer(goals, header.end(), end), None]:
+        stop = cut.start() if cut else end
+        span = _trim_question(goals, _Span(at, stop))
+        at = cut.end() if cut else end
+        text = goals[span.start : span.end]
+        if span.end <= span.start or not _content_words(text):
+            continue
+        kind: ConcernKind
+        if text.endswith("?") or _ASKS.match(text):
+            kind = "question"
+        elif _ABOUT_SELF.match(text):
+            kind = "statement"
+        else:
+            kind = "worry" if worries else "learn"
+        found.append((kind, span))
+    return found
+
+
 def context_split(text: str) -> tuple[str, str] | None:
     """A concern read with the clause it points back to, as ``(context, object)``: "My ROS and Python are
     self-taught and I don't know if that's enough" → ("My ROS and Python are self-taught", "if that's enough");
@@ -332,17 +384,23 @@ def extract_concerns(goals: str) -> list[Concern]:
     for sentence in _sentences(goals):
         sentence_text = " ".join(goals[sentence.start : sentence.end].split())
         spans: list[tuple[ConcernKind, _Span]] = []
+        header = _LIST_HEADER.search(goals, sentence.start, sentence.end)
+        listed = _listed(goals, header, sentence.end) if header else []
+        if len(listed) < 2:
+            # "Honest question: when our dog was put to sleep I couldn't stop crying…" is no list: read it whole.
+            header, listed = None, []
+        cue_end = header.start() if header else sentence.end
         at = sentence.start
-        while at < sentence.end:
+        while at < cue_end:
             best: tuple[int, ConcernKind, re.Match[str]] | None = None
             for kind, pattern in _CUES:
-                match = pattern.search(goals, at, sentence.end)
+                match = pattern.search(goals, at, cue_end)
                 if match and match.end() > match.start() and (best is None or match.start() < best[0]):
                     best = (match.start(), kind, match)
             if best is None:
                 break
             _, kind, match = best
-            end = _clause_end(goals, match.end(), sentence.end)
+            end = _clause_end(goals, match.end(), cue_end)
             # The next cue ("… and wondering if …") starts a concern of its own.
             following = [
                 m.start() for _, p in _CUES if (m := p.search(goals, match.end(), end)) and m.end() > m.start()
@@ -375,11 +433,12 @@ def extract_concerns(goals: str) -> list[Concern]:
                 items = [_Span(_trim(goals, at, match.start()).start, items[0].end)]
             spans += [(kind, s) for s in items]
             at = max(end, match.end()) if not following else max(min(following), match.end())
+        spans += listed
         whole = _trim(goals, sentence.start, sentence.end)
         is_question = goals[sentence.start : sentence.end].rstrip().endswith("?") or bool(
             _UNMARKED_QUESTION.match(goals[whole.start : whole.end])
         )
-        if is_question and not any(k != "goal" for k, _ in spans):
+        if is_question and not listed and not any(k != "goal" for k, _ in spans):
             goal_spans = [s for k, s in spans if k == "goal"]
             spans = [("goal", s) for s in goal_spans] + [
                 ("question", _after(goals, s, goal_spans)) for s in _question_spans(goals, sentence)
