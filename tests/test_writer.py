@@ -93,6 +93,8 @@ def concern(text: str, kind: str) -> Concern:
             "question",
             "I like that PAs can switch specialties, but is that really as easy as people say?",
         ),
+        ("work-life balance", "learn", "What should I know about work-life balance?"),
+        ("if its too late to start", "learn", "Do you think it's too late to start?"),
         # Quick typing is mended: missing apostrophes, a trailing "lol".
         ("whats a fair rate", "question", "What's a fair rate?"),
         (

@@ -44,7 +44,7 @@ _VERB_START = re.compile(
     r"switch|switching|start|starting|prepare|preparing|negotiate|negotiating|explain|explaining|land|landing|"
     r"grow|growing|keep|keeping|avoid|avoiding|stand|standing|network|networking|pass|passing|transition|"
     r"transitioning|return|returning|become|becoming|work|working|learn|learning|write|writing|pay|paying|"
-    r"hire|hiring|apply|applying|stay|staying|cope|coping|figure|figuring|decide|deciding|earn|earning)\b",
+    r"hire|hiring|apply|applying|stay|staying|cope|coping|figure|figuring|decide|deciding|earn|earning)\b(?!-)",
     re.IGNORECASE,
 )
 _QUESTION_WORD = re.compile(
@@ -57,7 +57,8 @@ _SHOULD_I = re.compile(r"^should i\b", re.IGNORECASE)
 # twenty-somethings?", "is that rare?").
 _DANGLING = re.compile(
     r"\b(?:them|that's|those|these|her|him|she|he|they're)\b|\b(?:that|this)[?.!]*$"
-    r"|\b(?:how|why|when|if)\s+(?:that|this|it)\b"
+    r"|\b(?:how|why|when|if)\s+(?:that|this|it)\b(?!(?:'s|\s+is)\s+(?:too|worth|possible|hard|easy|realistic|normal|"
+    r"common|better)\b)"
     r"|\b(?:make|see|do|handle|take|get|reactivate|reactivating|renew|renewing|reinstate|reinstating|transfer|transferring|use|using|"
     r"bring|bringing|raise|raising|mention|mentioning|disclose|disclosing|explain|explaining|address|addressing)"
     r"\s+(?:that|this|it)\b(?!\s+(?:to|for|the|year|month|week|summer|fall|spring|winter|semester|term|time|way)\b)"
@@ -150,6 +151,11 @@ def _fix_i(text: str) -> str:
     text = re.sub(r"\b[iI]m\b", "I'm", text)  # "but im 20" typed without the apostrophe
     # "whats a fair rate", "so you dont lose money": apostrophes left out in quick typing.
     text = re.sub(r"\b([Ww])hats\b", r"\1hat's", text)
+    text = re.sub(
+        r"\b([Ii])ts\s+(?=(?:too|not|worth|possible|hard|easy|normal|going|been|realistic|true|ok|okay|better|common)\b)",
+        r"\1t's ",
+        text,
+    )
     text = re.sub(r"\b(do|does|did|is|are|was|were|have|has|should|would|could)nt\b", r"\1n't", text, flags=re.I)
     return re.sub(r"\bi\b", "I", re.sub(r"\bi'(m|d|ve|ll)\b", r"I'\1", text))
 
@@ -269,8 +275,11 @@ def write_question(concern: Concern) -> str | None:
     if clause:
         # "whether a master's is worth it" → "Do you think a master's is worth it?"
         rest = body[clause.end() :]
-        if _ABOUT_ME.match(rest) or re.match(r"^(?:that|it|this)\b", rest, re.IGNORECASE):
-            return None
+        dummy = re.match(
+            r"^it(?:'s|\s+is)\s+(?:too\s+\w+|worth|possible|hard|easy|realistic|normal|common|better)\b", rest, re.I
+        )
+        if _ABOUT_ME.match(rest) or (re.match(r"^(?:that|it|this)\b", rest, re.IGNORECASE) and not dummy):
+            return None  # "whether it comes up" points outside; "whether it's too late to start" does not
         if re.match(r"^I should\b", rest):
             return _sentence(f"In your view, should I{rest[len('I should') :]}")
         return _sentence(f"Do you think {rest}")
