@@ -1,0 +1,130 @@
+"""How well the concern reader finds what seekers state, against the spans their writers marked.
+
+    python benchmarks/evaluate_reader.py
+
+Data: the 64 dev concern personas (``data/concern_personas.jsonl``, 198 spans) and the 1,065 training seekers
+(``data/concern_training.jsonl``, 3,113 spans); each span is the exact piece of the goals that states one concern.
+A span is *found* when a concern the reader returns overlaps it by at least half of the shorter of the two, and
+found *to answer* when that concern is a question, a worry or something to learn (a statement is matched to
+questions but never written for, and is taken last). Also reported: how many concerns the reader returns per
+seeker, the share of those to answer that overlap a marked span (the writers marked the two to four concerns that
+matter most, so an unmarked one is not necessarily wrong), and how long a found concern is against its span.
+
+The reader's rules were written while reading these texts, so this is not a held-out figure. Baselines in the same
+run: every sentence as a concern to answer, and only the sentences that end with a question mark. Writes
+``results/reader.md`` and ``results/reader.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from common import DATA, RESULTS, read_jsonl, write_report
+from infoquest.concerns import extract_concerns
+
+#: A reading of goals: (start, end, to answer) for each concern.
+Reader = Callable[[str], list[tuple[int, int, bool]]]
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def infoquest_reader(goals: str) -> list[tuple[int, int, bool]]:
+    return [(c.start, c.end, c.kind in ("question", "worry", "learn")) for c in extract_concerns(goals)]
+
+
+def sentences(goals: str) -> list[tuple[int, int, bool]]:
+    return [(m.start(), m.end(), True) for m in _SENTENCE.finditer(goals) if m.group().strip()]
+
+
+def question_sentences(goals: str) -> list[tuple[int, int, bool]]:
+    return [s for s in sentences(goals) if goals[s[0] : s[1]].rstrip().endswith("?")]
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int], tight: bool = False) -> bool:
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    lengths = (a[1] - a[0], b[1] - b[0])
+    return shared > 0 and shared >= 0.5 * (max(lengths) if tight else min(lengths))
+
+
+def score(rows: list[dict[str, Any]], read: Reader) -> dict[str, float]:
+    spans = found = to_answer = tightly = answerable_concerns = on_a_span = concerns = 0
+    lengths: list[float] = []
+    for row in rows:
+        goals = row["goals"]
+        read_out = read(goals)
+        concerns += len(read_out)
+        marked = []
+        for concern in row["concerns"]:
+            start = goals.find(concern["span"])
+            if start >= 0:
+                marked.append((start, start + len(concern["span"])))
+        for span in marked:
+            spans += 1
+            hits = [c for c in read_out if _overlaps(span, (c[0], c[1]))]
+            found += bool(hits)
+            to_answer += any(c[2] for c in hits)
+            tightly += any(c[2] and _overlaps(span, (c[0], c[1]), tight=True) for c in hits)
+            if hits:
+                lengths.append((hits[0][1] - hits[0][0]) / (span[1] - span[0]))
+        for start, end, answer in read_out:
+            if answer:
+                answerable_concerns += 1
+                on_a_span += any(_overlaps(span, (start, end)) for span in marked)
+    return {
+        "spans": spans,
+        "found": found / spans,
+        "found_to_answer": to_answer / spans,
+        "found_to_answer_tightly": tightly / spans,
+        "concerns_per_seeker": concerns / len(rows),
+        "to_answer_on_a_marked_span": on_a_span / max(1, answerable_concerns),
+        "median_length_ratio": float(np.median(lengths)) if lengths else 0.0,
+    }
+
+
+def main() -> None:
+    sets = {
+        "dev personas": read_jsonl(DATA / "concern_personas.jsonl"),
+        "training seekers": read_jsonl(DATA / "concern_training.jsonl"),
+    }
+    systems: dict[str, Reader] = {
+        "every sentence": sentences,
+        "sentences ending in a question mark": question_sentences,
+        "**infoquest reader** (`extract_concerns`)": infoquest_reader,
+    }
+    lines = [
+        "# Concern reader",
+        "",
+        "Command: `python benchmarks/evaluate_reader.py`",
+        "",
+        "A marked span is found when a concern the reader returns overlaps it by at least half of the shorter of "
+        "the two; *to answer* means that concern is a question, a worry or something to learn (a statement is "
+        "matched but never written for); *tightly* means the overlap is also at least half of the longer (the "
+        "concern is not a whole sentence around a short span). The reader's rules were written while reading "
+        "these texts: not a held-out figure.",
+        "",
+        "| seekers | reader | spans | found | found, to answer | found, to answer, tightly | concerns per seeker "
+        "| to answer on a marked span | found length / span length (median) |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    for set_name, rows in sets.items():
+        for name, read in systems.items():
+            result = score(rows, read)
+            out.setdefault(set_name, {})[name] = result
+            lines.append(
+                f"| {set_name} ({len(rows)}) | {name} | {result['spans']} | {result['found']:.3f} | "
+                f"{result['found_to_answer']:.3f} | {result['found_to_answer_tightly']:.3f} | "
+                f"{result['concerns_per_seeker']:.1f} | "
+                f"{result['to_answer_on_a_marked_span']:.3f} | {result['median_length_ratio']:.2f} |"
+            )
+    write_report("reader.md", [*lines, ""])
+    (RESULTS / "reader.json").write_text(json.dumps(out, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
