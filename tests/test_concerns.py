@@ -154,6 +154,10 @@ def test_a_question_typed_without_its_question_mark_is_a_question() -> None:
     found = spans("I'm a line cook. what is the civil service test like. What I want is a stable job.")
     assert ("question", "what is the civil service test like") in found
     assert ("statement", "What I want is a stable job") in found
+    assert spans("How competitive is getting into a program with a 3.2 GPA") == [
+        ("question", "How competitive is getting into a program with a 3.2 GPA")
+    ]
+    assert spans("What scares me is being the only nurse on nights.")[0][0] == "statement"
 
 
 def test_abbreviations_and_degrees_do_not_end_a_sentence() -> None:
@@ -212,3 +216,28 @@ def test_a_bracket_does_not_end_a_concern() -> None:
         ("worry", "the cost of flight training (around $100k)"),
         ("worry", "whether airlines will hire me at 35"),
     ]
+
+
+def test_a_line_that_starts_with_a_learning_verb_is_something_to_learn() -> None:
+    goals = "Goals:\n* Understand the path from line cook to sous chef\n* Learn how to negotiate pay"
+    assert spans(goals) == [
+        ("learn", "the path from line cook to sous chef"),
+        ("learn", "how to negotiate pay"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("goals", "expected"),
+    [
+        ("Biggest question is how long before the first closing.", ("worry", "how long before the first closing")),
+        (
+            "2L, trying to decide between a PD office and a prosecutor's office.",
+            ("worry", "a PD office and a prosecutor's office"),
+        ),
+        ("is CPSM worth $1k out of pocket", ("question", "is CPSM worth $1k out of pocket")),
+        ("but does she ever get a full night's sleep", ("question", "does she ever get a full night's sleep")),
+        ("Would also love feedback on my resume.", ("statement", "Would also love feedback on my resume")),
+    ],
+)  # fmt: skip
+def test_more_ways_of_asking_are_read(goals: str, expected: tuple[str, str]) -> None:
+    assert spans(goals) == [expected]

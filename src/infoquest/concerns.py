@@ -29,14 +29,18 @@ _WORRY = (
     r"(?:i'?m|i am|am|i'?ve been|i feel)?\s*(?:really |a bit |a little |kind of |kinda |pretty |so |also |very |"
     r"most )?(?:worried|concerned|nervous|anxious|scared|afraid|terrified|stressed|unsure|uncertain|torn|hesitant|"
     r"confused|freaked out)\s+(?:about\s+|of\s+|by\s+|over\s+|that\s+)?|"
-    r"(?:my (?:biggest |main |big |other |real )?(?:worry|concern|fear|question|hesitation) (?:is|are)"
-    r"(?: about| that| whether)?)\s+|"
+    # "My biggest worry is", "Biggest question is how long…", "My big questions are whether…".
+    r"(?:(?:my |the |one |another )?(?:biggest |main |big |other |real |first |last |key |only )?(?:worry|concern|fear|"
+    r"question|hesitation|worries|concerns|fears|questions|hesitations) (?:is|are)(?: about| that| whether)?)\s+|"
     # "I also worry about", "I still wonder if": a word between the subject and the verb.
     r"(?:i (?:also |really |still |sometimes |just |do )?(?:worry|fear|wonder)\s+"
     r"(?:about\s+|that\s+|(?=(?:whether|if|how|what|which|when|where|why)\b))?)|"
     r"(?:(?:i'?m )?not sure\s+(?:about\s+|(?=(?:whether|if|how|what|which|when|where|why)\b))?)|"
     r"(?:i (?:struggle|am struggling|'m struggling) with)\s+|"
     r"(?:i )?(?:can'?t|cannot|can not) (?:decide|choose|tell)\s+(?:between\s+|(?=(?:whether|if|which)\b))?|"
+    # "trying to decide between a PD office and…", "I need to decide whether to learn G-code…"
+    r"(?:deciding|(?:trying|need|have|want) to decide|(?:i'?m |i am )?debating)\s+"
+    r"(?:between\s+|(?=(?:whether|if|which)\b))|"
     r"(?:i'?m |i am )?torn between\s+|"
     r"(?:i )?(?:don'?t|do not|still don'?t) (?:really |actually |fully |quite |even )?(?:know|understand|get)\s+"
     r"(?=(?:what|how|if|whether|why|when|where|which)\b)|"
@@ -51,7 +55,10 @@ _LEARN = (
     r"(?:i'?m |i am |also |really )?(?:curious|wondering|interested in learning|keen to learn)\s+"
     r"(?:about:?\s+|(?=(?:whether|if|how|what|which|when|where|why)\b))?|"
     r"(?:any |some )?(?:advice|tips|guidance|help|insight|pointers) (?:on|about|with|for)\s+|"
-    r"(?:i need (?:advice|help|guidance) (?:on|with|about))\s+"
+    r"(?:i need (?:advice|help|guidance) (?:on|with|about))\s+|"
+    # A line of a list that starts with the verb ("* Understand the path from line cook to sous chef").
+    r"(?:(?<![^\n])|(?<=[.!?:]\s))[*•\-–]?\s*(?:understand|learn|figure out|find out|explore|discuss|ask about)\s+"
+    r"(?:more\s+)?(?:about\s+)?"
 )
 _GOAL = (
     r"(?:i'?d (?:like|love) to|i want to|i wanna|i hope to|i'?m hoping to|i plan to|i'?m planning to|"
@@ -119,8 +126,13 @@ _UNMARKED_QUESTION = re.compile(
     r"^(?:how|what|whats|what's|which|when|where|why|who)\s+(?!(?:i|we)\s+(?:want|need|really|would|'d|love|like|"
     r"hope|plan)\b)(?:is|are|was|do|does|did|can|could|should|would|will|much|many|long|often|kind|sort|type|"
     r"people|the|a|an|there|to)\b"
-    r"|^(?:is|are|do|does|did|can|could|should|will|would|am|has|have)\s+(?:i|you|we|they|it|there|people|most|the|"
-    r"a|an|my|this|that|new|employers|companies|firms|anyone|it's)\b",
+    # "how competitive is getting in", "what kind of hours do": a word or two, then the verb.
+    r"|^(?:how|what|which)\s+(?!(?:i|we)\b|[\w'-]+\s+me\b)[\w'-]+(?:\s+of)?(?:\s+[\w'-]+)?\s+(?:is|are|do|does|did|can|should|will|would)\s"
+    # "is CPSM worth $1k out of pocket", "does she ever get a full night's sleep": few statements start so.
+    r"|^(?:is|are|was|were|do|does|did|can|should|isn't|aren't|doesn't|don't|shouldn't)\s+(?!not\b)\w"
+    # "Would love feedback", "Could use advice": only with a subject that asks.
+    r"|^(?:could|would|will|won't|has|have|am)\s+(?:i|you|we|they|it|there|people|most|the|a|an|my|this|that|new|"
+    r"employers|companies|firms|anyone|it's)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -195,7 +207,10 @@ _QUESTION_START = re.compile(
     r"would|will|has|have)\b)",
     re.IGNORECASE,
 )
-_LEAD_IN = re.compile(r"^(?:also|and|plus|so|oh|ok|okay|well|basically|honestly|lastly|finally|then)[,:]?\s+", re.I)
+_LEAD_IN = re.compile(
+    r"^(?:also|and|but|plus|so|oh|ok|okay|well|basically|honestly|genuinely|seriously|lastly|finally|then)[,:]?\s+",
+    re.I,
+)
 # The object of a cue that points back to what the sentence said before it ("… and I want to know what that
 # schedule really looks like", "… and I don't know if that's enough", "what reactivating it involves", "how people
 # cover rent for two years of that"): alone it does not say what it is about.
