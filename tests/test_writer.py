@@ -35,6 +35,9 @@ def concern(text: str, kind: str) -> Concern:
         ("how hard is the EIAT aptitude test?", "question", "How hard is the EIAT aptitude test?"),
         ("How big a pay cut should I expect going public?", "learn", "How big a pay cut should I expect going public?"),
         ("how the cash flow works", "learn", "Could you tell me how the cash flow works?"),
+        ("how bad is mandatory OT", "question", "How bad is mandatory OT?"),
+        ("how long it takes to reach 225 wpm", "worry", "Could you tell me how long it takes to reach 225 wpm?"),
+        ("which route is faster for licensing", "question", "Which route is faster for licensing?"),
         (
             "the big question is when do you hire your first guy?",
             "question",

@@ -94,7 +94,9 @@ _EMBEDDED = re.compile(
 _DIRECT = re.compile(
     r"^(?:how|what|which|who|when|where|why)\b(?!\s+(?:i|you|we|they|he|she)\b)[^,]{0,30}?\b(?:is|are|was|were|do|does|"
     r"did|can|could|should|will|"
-    r"would)\s+(?:i|you|we|they|he|she|it|there|people|the|a|an|my|your|this|most|new)\b",
+    r"would)\s+(?:i|you|we|they|he|she|it|there|people|the|a|an|my|your|this|most|new)\b"
+    # "how bad is mandatory OT", "which company is good to learn tanker": an adjective or noun, then the verb.
+    r"|^(?:how|which)\s+[\w-]+\s+(?:is|are|was|were)\s+\w",
     re.I,
 )
 # "will make a security clearance hard": a verb with its subject left outside the span.
@@ -197,7 +199,14 @@ def _question(body: str) -> str | None:
         body = rest[0].upper() + rest[1:]
     if _DANGLING.search(body):
         return None  # "do I need them before applying?" means nothing out of its sentence
-    if _EMBEDDED.match(body) and not _DIRECT.match(body):
+    # "how long it really takes to reach 225 wpm": a "how long" with no verb after it is embedded too.
+    how_much = re.match(
+        r"^how\s+(?:long|much|many|often|far|soon)\s+(?!(?:is|are|was|were|do|does|did|can|could|should|will|would|"
+        r"has|have)\b)(?:i|you|we|they|it|people|the|a|an|my|your|this|that|new)\b",
+        body,
+        re.I,
+    )
+    if (_EMBEDDED.match(body) and not _DIRECT.match(body)) or how_much:
         return _sentence(f"Could you tell me {_lower_first(body)}")
     if _SHOULD_I.match(body):
         # The seeker asks the interviewee's advice: say so.
@@ -297,8 +306,8 @@ def write_question(concern: Concern) -> str | None:
             if re.search(r"\b(?:will|would|could|might|can|can't|won't|should|is|are)\b", body, re.IGNORECASE):
                 return _sentence(f"Do you think {body}")
             return None
-        if body.lower().startswith("my ") and re.search(r"\b(?:will|would|could|might|can|is|are)\b", body, re.I):
-            return _sentence(f"Do you think {body}")
+        if body.lower().startswith("my ") and re.search(r"\b(?:will|would|could|might|can)\b", body, re.I):
+            return _sentence(f"Do you think {body}")  # "my age will count against me"; not "my math is weak"
         if _WORRY_CLAUSE.match(body) and not re.match(r"^(?:they|he|she|these|those)\b", body, re.IGNORECASE):
             return _sentence(f"Do you think {_lower_first(body)}")  # "Do you think the market is saturated?"
         if len(body.split()) > 5:
