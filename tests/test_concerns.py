@@ -237,6 +237,14 @@ def test_a_line_that_starts_with_a_learning_verb_is_something_to_learn() -> None
         ("is CPSM worth $1k out of pocket", ("question", "is CPSM worth $1k out of pocket")),
         ("but does she ever get a full night's sleep", ("question", "does she ever get a full night's sleep")),
         ("Would also love feedback on my resume.", ("statement", "Would also love feedback on my resume")),
+        # A question after the last comma, typed without its mark.
+        ("I wear glasses, is that an issue", ("question", "I wear glasses, is that an issue")),
+        ("Laid off in May, did mostly hydraulics.", ("statement", "Laid off in May, did mostly hydraulics")),
+        ("Graduated in May, which is fun but tiring.", ("statement", "Graduated in May, which is fun but tiring")),
+        # Hearsay without "I", and what the seeker has read.
+        ("heard dispatchers get calls 24/7", ("worry", "heard dispatchers get calls 24/7")),
+        ("I've read hygienists get neck problems.", ("worry", "I've read hygienists get neck problems")),
+        ("I have read the book twice.", ("statement", "I have read the book twice")),
     ],
 )  # fmt: skip
 def test_more_ways_of_asking_are_read(goals: str, expected: tuple[str, str]) -> None:

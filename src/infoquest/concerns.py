@@ -75,8 +75,12 @@ _CUES: tuple[tuple[ConcernKind, re.Pattern[str]], ...] = (
 #: shops burn people out"): a worry, whose claim follows the match.
 HEARSAY = re.compile(
     r"^(?:(?:and|but|also|plus|so)\s+)?(?:(?:i|we)(?:'?ve| have)?\s+(?:also\s+|always\s+|often\s+)?"
-    r"(?:heard|keep hearing|been told|read that|keep reading that)|(?:everyone|everybody|people)\s+"
-    r"(?:says?|keeps? saying|tells? me))\s+(?:that\s+)?",
+    r"(?:heard|keep hearing|been told|read that|keep reading that)|(?:i|we)(?:'?ve| have)\s+(?:also\s+)?read"
+    # "I've read hygienists get neck problems", not "I've read the book": a subject, then its verb.
+    r"(?=\s+[\w'-]+\s+(?:[\w'-]+\s+)?(?:get|gets|are|is|have|has|make|makes|need|needs|can|can't|don't|doesn't|"
+    r"will|won't|burn|quit|leave|earn)\b)"
+    r"|(?:everyone|everybody|people)\s+"
+    r"(?:says?|keeps? saying|tells? me)|heard)\s+(?:that\s+)?",
     re.IGNORECASE,
 )
 # A list of concerns after a heading ("My concerns: translating military experience, whether I need a degree, and
@@ -90,6 +94,15 @@ _LIST_ITEM = re.compile(
     # Not before "which", "who", "when" or "if", which after a comma usually go on with the same item.
     r"\s*;\s*|\s*\(\d{1,2}\)\s*|(?:^|\s+)\d{1,2}\)\s+|,\s*(?:and\s+|or\s+|also\s+)?(?=(?:how|what|where|why|whether|"
     r"is|are|do|does|did|can|could|should|will|would|am)\b)",
+    re.IGNORECASE,
+)
+# A question after the last comma of a sentence typed without its mark ("I wear glasses, is that an issue"): a
+# verb and its subject, or "how/what" and a verb, so that ", which is fun" and ", did mostly hydraulics" are not.
+_TAIL_QUESTION = re.compile(
+    r"(?:is|are|was|were|does|do|did|can|could|should|will|would|isn't|aren't|doesn't)\s+(?:i|you|we|they|it|that|"
+    r"this|there|the|a|an|my|your|people|most|anyone|someone)\b"
+    r"|(?:how|what|whats|what's)\s+(?!(?:i|we)\b)(?:[\w'-]+\s+){0,2}?(?:is|are|do|does|did|can|should|will|would)\b"
+    r"|how\s+(?:many|much|long|often)\b",
     re.IGNORECASE,
 )
 _ASKS = re.compile(
@@ -450,8 +463,14 @@ def extract_concerns(goals: str) -> list[Concern]:
             at = max(end, match.end()) if not following else max(min(following), match.end())
         spans += listed
         whole = _trim(goals, sentence.start, sentence.end)
-        is_question = goals[sentence.start : sentence.end].rstrip().endswith("?") or bool(
-            _UNMARKED_QUESTION.match(goals[whole.start : whole.end])
+        text = goals[whole.start : whole.end]
+        # "my position is grant funded and ends in Sept, how do people deal with jobs disappearing": the question
+        # after the last comma makes it one.
+        last = text.rsplit(", ", 1)[-1]
+        is_question = (
+            goals[sentence.start : sentence.end].rstrip().endswith("?")
+            or bool(_UNMARKED_QUESTION.match(text))
+            or (last != text and len(last.split()) >= 3 and bool(_TAIL_QUESTION.match(last)))
         )
         if is_question and not listed and not any(k != "goal" for k, _ in spans):
             goal_spans = [s for k, s in spans if k == "goal"]
