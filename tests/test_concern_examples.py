@@ -128,3 +128,15 @@ def test_a_set_full_of_concern_answers_still_asks_for_referrals(rec: Recommender
     assert len(top) == 10
     assert 1 <= sum(r.source == "goals" for r in top) <= 2
     assert any(r.question.category == "Referrals and Closing" or "referrals" in r.question.topics for r in top)
+
+
+def test_a_fragment_of_a_question_is_not_written_and_does_not_break_the_set(rec: Recommender) -> None:
+    # "(TX? FL?)" reads as the questions "TX?" and "FL?"; the question written from "FL?" was too short to be a
+    # Question, and recommend() raised a validation error instead of returning a set.
+    goals = (
+        "Thinking of becoming an independent CAT adjuster. Which state licenses should I get first (TX? FL?) And "
+        "how often do homeowners get aggressive when the number is low?"
+    )
+    picks = rec.recommend(Profile(goals=goals, role="independent adjuster, 12 years of deployments"), k=10)
+    assert len(picks) == 10
+    assert all(len(p.question.text.split()) >= 3 for p in picks if p.source == "goals")

@@ -70,6 +70,7 @@ def concern(text: str, kind: str) -> Concern:
         ("ive heard its like 100 calls a day which sounds bad", "worry", "Is it true that it's like 100 calls a day?"),
         ("Everyone says you need a master's but I'm already in debt", "worry", "Is it true that you need a master's?"),
         ("I've been told I'm too blunt", "worry", None),
+        ("FL?", "question", None),  # from "(TX? FL?)": too short to stand alone (it used to crash recommend())
         ("I've heard stories", "worry", None),
         # A worry that is a clause is asked as one; a long "-ing" worry is put as advice; one about the seeker
         # or running into a comment is left unwritten.

@@ -37,6 +37,8 @@ from infoquest.concerns import HEARSAY, Concern, context_split
 
 #: Written questions longer than this read badly; the concern is then left unanswered rather than garbled.
 MAX_WORDS = 30
+#: Nor is a question under this many words written ("FL?" from "(TX? FL?)" says nothing on its own).
+MIN_WORDS = 3
 
 _VERB_START = re.compile(
     r"^(?:get|getting|find|finding|handle|handling|know|knowing|price|pricing|set|setting|build|building|"
@@ -241,6 +243,11 @@ def _whole_question(concern: Concern) -> str | None:
 def write_question(concern: Concern) -> str | None:
     """A question that asks the interviewee about ``concern`` in the seeker's words, or ``None`` when the
     concern does not make a readable question."""
+    text = _write(concern)
+    return text if text is not None and len(text.split()) >= MIN_WORDS else None
+
+
+def _write(concern: Concern) -> str | None:
     whole = _whole_question(concern)
     if whole and len(whole.split()) <= MAX_WORDS and whole.count("(") == whole.count(")"):
         both = _question(_fix_i(_clean(whole)))
