@@ -71,6 +71,12 @@ def concern(text: str, kind: str) -> Concern:
         ("Everyone says you need a master's but I'm already in debt", "worry", "Is it true that you need a master's?"),
         ("I've been told I'm too blunt", "worry", None),
         ("FL?", "question", None),  # from "(TX? FL?)": too short to stand alone (it used to crash recommend())
+        # Pointers a blind judge could not resolve: "that" after a preposition or "carry".
+        ("How do senior HR people not carry that home?", "question", None),
+        ("how the field is dealing with that criticism", "learn", None),
+        ("with the cuts is this sector going to exist?", "question", "With the cuts is this sector going to exist?"),
+        ("how much retraining I need", "learn", "Could you tell me how much retraining I need?"),
+        ("How much of the job is cold calling", "question", "How much of the job is cold calling?"),
         ("I've heard stories", "worry", None),
         # A worry that is a clause is asked as one; a long "-ing" worry is put as advice; one about the seeker
         # or running into a comment is left unwritten.

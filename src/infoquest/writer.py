@@ -59,6 +59,9 @@ _SHOULD_I = re.compile(r"^should i\b", re.IGNORECASE)
 # twenty-somethings?", "is that rare?").
 _DANGLING = re.compile(
     r"\b(?:them|that's|those|these|her|him|she|he|they're)\b|\b(?:that|this)[?.!]*$"
+    # "ptsd from that", "dealing with that criticism", "carry that home": what "that" is lies outside the span.
+    r"|\b(?:from|with|about|over|after|carry|carrying)\s+(?:that|this)\b(?!\s+(?:is|are|was|were|i|you|we|they|he|she|"
+    r"the|a|an|my|your|there)\b)"
     r"|\b(?:how|why|when|if)\s+(?:that|this|it)\b(?!(?:'s|\s+is)\s+(?:too|worth|possible|hard|easy|realistic|normal|"
     r"common|better)\b)"
     r"|\b(?:make|see|do|handle|take|get|reactivate|reactivating|renew|renewing|reinstate|reinstating|transfer|transferring|use|using|"
@@ -134,8 +137,8 @@ def _clean(text: str) -> str:
     text = re.sub(r"\s+(?:lol|lmao|haha)\W*$", "", text, flags=re.IGNORECASE)  # "…poems and syllabi lol"
     # "about malpractice lawsuits"; but "With AI tools, will there be jobs?" keeps its "With"
     text = re.sub(r"^(?:about|of)\s+", "", text, flags=re.IGNORECASE)
-    if "," not in text:
-        text = re.sub(r"^with\s+", "", text, flags=re.IGNORECASE)
+    if "," not in text and not re.search(r"\b(?:is|are|will|can|should|do|does)\s+(?:this|the|it|there)\b", text, re.I):
+        text = re.sub(r"^with\s+", "", text, flags=re.IGNORECASE)  # "with night shifts"; not "with the cuts is this…"
     text = _OPENER.sub("", text).strip(" ,;:-")
     return text.rstrip("?.! ")
 
@@ -203,8 +206,9 @@ def _question(body: str) -> str | None:
         return None  # "do I need them before applying?" means nothing out of its sentence
     # "how long it really takes to reach 225 wpm": a "how long" with no verb after it is embedded too.
     how_much = re.match(
-        r"^how\s+(?:long|much|many|often|far|soon)\s+(?!(?:is|are|was|were|do|does|did|can|could|should|will|would|"
-        r"has|have)\b)(?:i|you|we|they|it|people|the|a|an|my|your|this|that|new)\b",
+        r"^how\s+(?:long|much|many|often|far|soon)\s+(?:(?!(?:is|are|was|were|do|does|did|can|could|should|will|would|"
+        r"has|have|of|until|til|till|before|after)\b)[\w-]+\s+(?:i|you|we|they|people)\b|(?!(?:is|are|was|were|do|does|did|can|could|should|"
+        r"will|would|has|have)\b)(?:i|you|we|they|it|people|the|a|an|my|your|this|that|new)\b)",
         body,
         re.I,
     )
