@@ -745,3 +745,25 @@ def test_writing_to_a_full_disk_from_the_shell() -> None:
     assert done.stderr.splitlines() == [
         "Error: cannot write the output (No space left on device); check the disk space and the destination"
     ]
+
+
+# --- Concern reading on long runs of spaces ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "goals",
+    [
+        "My ROS and Python are" + " " * 3_000 + "self-taught and I don't know if that's enough.",
+        "I have five years in retail" + " " * 3_000 + "and I'm worried about the pay.",
+    ],
+)
+def test_concerns_are_read_and_written_quickly_around_long_runs_of_spaces(goals: str) -> None:
+    # A concern that points back was split with patterns that backtracked on the spaces: 6 s for 400 of them,
+    # hours for 3,000 (a hang for the user).
+    from infoquest.concerns import extract_concerns
+    from infoquest.writer import write_question
+
+    start = time.monotonic()
+    written = [write_question(c) for c in extract_concerns(goals)]
+    assert time.monotonic() - start < 2.0
+    assert written

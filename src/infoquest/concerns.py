@@ -26,7 +26,7 @@ MAX_SENTENCES = 40
 # Cues, longest first within a kind so "worried about" wins over "worried". The object of the cue is
 # what follows it up to the end of the clause.
 _WORRY = (
-    r"(?:i'?m|i am|am|i'?ve been|i feel)?\s*(?:really |a bit |a little |kind of |kinda |pretty |so |also |very |"
+    r"(?:(?:i'?m|i am|am|i'?ve been|i feel)\s+)?(?:really |a bit |a little |kind of |kinda |pretty |so |also |very |"
     r"most )?(?:worried|concerned|nervous|anxious|scared|afraid|terrified|stressed|unsure|uncertain|torn|hesitant|"
     r"confused|freaked out)\s+(?:about\s+|of\s+|by\s+|over\s+|that\s+)?|"
     # "My biggest worry is", "Biggest question is how long…", "My big questions are whether…".
@@ -388,6 +388,9 @@ def context_split(text: str) -> tuple[str, str] | None:
     """A concern read with the clause it points back to, as ``(context, object)``: "My ROS and Python are
     self-taught and I don't know if that's enough" → ("My ROS and Python are self-taught", "if that's enough");
     ``None`` for a concern that stands alone."""
+    # One space between words: the strings are for writing, and a long run of spaces would make the patterns
+    # below backtrack for seconds.
+    text = " ".join(text.split())
     for _, pattern in _CUES:
         for match in pattern.finditer(text):
             head, tail = text[: match.start()], text[match.end() :]
