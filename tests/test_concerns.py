@@ -157,7 +157,8 @@ def test_a_question_typed_without_its_question_mark_is_a_question() -> None:
     assert spans("How competitive is getting into a program with a 3.2 GPA") == [
         ("question", "How competitive is getting into a program with a 3.2 GPA")
     ]
-    assert spans("What scares me is being the only nurse on nights.")[0][0] == "statement"
+    # Not a question, though it starts with "what": a worry, read from its cue.
+    assert spans("What scares me is being the only nurse on nights.") == [("worry", "being the only nurse on nights")]
 
 
 def test_abbreviations_and_degrees_do_not_end_a_sentence() -> None:
@@ -249,3 +250,70 @@ def test_a_line_that_starts_with_a_learning_verb_is_something_to_learn() -> None
 )  # fmt: skip
 def test_more_ways_of_asking_are_read(goals: str, expected: tuple[str, str]) -> None:
     assert spans(goals) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("goals", "expected"),
+    [
+        # Headings people type before what they want to ask, one question or several.
+        (
+            "wanna ask: do they care that i don't play an instrument, and is the pay way lower than insurance",
+            [
+                ("question", "do they care that i don't play an instrument"),
+                ("question", "is the pay way lower than insurance"),
+            ],
+        ),
+        (
+            "Want to know: does leaving without finishing look bad, do I need a bootcamp, and honestly how do you cope",
+            [
+                ("question", "does leaving without finishing look bad"),
+                ("question", "do I need a bootcamp"),
+                ("question", "how do you cope"),
+            ],
+        ),
+        (
+            "main q: do consulting firms this size actually sponsor H-1B or should i only apply to the big ones",
+            [
+                (
+                    "question",
+                    "do consulting firms this size actually sponsor H-1B or should i only apply to the big ones",
+                )
+            ],
+        ),
+        (
+            "I'd like to know: with cookies going away, is this skill set obsolete in 3 years?",
+            [("question", "with cookies going away, is this skill set obsolete in 3 years?")],
+        ),
+        # More cues: "no idea", "what scares me most is", "thinking about whether", "kindly advise whether".
+        ("I have no idea what to charge per finished hour.", [("worry", "what to charge per finished hour")]),
+        ("What scares me most is health insurance.", [("worry", "health insurance")]),
+        (
+            "thinking about whether to take insurance or stay private pay",
+            [("worry", "whether to take insurance or stay private pay")],
+        ),
+        ("Kindly advise whether I should accept the offer.", [("learn", "whether I should accept the offer")]),
+        (
+            "I would also like to understand how the fellowship year works.",
+            [("learn", "how the fellowship year works")],
+        ),
+        # A question without its mark after a dash or "so", and "which one" after a comma.
+        ("I got a DUI in 2003 — does the board care", [("question", "I got a DUI in 2003 — does the board care")]),
+        (
+            "broadcast vs NWS, which one is more stable long term",
+            [("question", "broadcast vs NWS, which one is more stable long term")],
+        ),
+        ("I love the job, which is new to me", [("statement", "I love the job, which is new to me")]),
+        # A question after a goal that asks about the goal is one question with it.
+        (
+            "I'd like to specialize in older adults, is there enough work in that",
+            [("question", "I'd like to specialize in older adults, is there enough work in that")],
+        ),
+    ],
+)
+def test_how_people_type_what_they_want_to_ask(goals: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(goals) == expected
+
+
+def test_a_single_item_after_a_heading_that_is_no_question_is_read_whole() -> None:
+    goals = "Honest question: when our dog was put to sleep I couldn't stop crying for a week."
+    assert [kind for kind, _ in spans(goals)] == ["statement"]

@@ -44,18 +44,34 @@ _WORRY = (
     r"(?:i'?m |i am )?torn between\s+|"
     r"(?:i )?(?:don'?t|do not|still don'?t) (?:really |actually |fully |quite |even )?(?:know|understand|get)\s+"
     r"(?=(?:what|how|if|whether|why|when|where|which)\b)|"
-    r"(?:i'?m |i am )?not clear (?:on|about)\s+"
+    r"(?:i'?m |i am )?not clear (?:on|about)\s+|"
+    # "I have no idea what to charge", "idk how people get to jobsites", "part of me wonders if…".
+    r"(?:(?:i )?(?:have |had )?no (?:idea|clue)|idk|part of me wonders)\s+"
+    r"(?=(?:what|how|if|whether|why|when|where|which)\b)|"
+    # "What scares me most is health insurance", "What worries me is going from union to management".
+    r"what (?:scares|worries|concerns|bothers|terrifies|confuses) me(?: (?:the )?most)? (?:is|are)"
+    r"(?: that| whether| about)?\s+|"
+    # "thinking about whether to take insurance", "weighing whether…".
+    r"(?:i'?m |been )?(?:thinking about|considering|weighing)\s+(?=(?:whether|if)\b)"
 )
 _LEARN = (
     r"(?:i'?d (?:also |really |just )?(?:like|love) to|i (?:also |really )?want to|i wanna|i (?:also )?need to|"
     r"i hope to|i'?m hoping to|hoping to|want to|"
-    r"need to|trying to|would like to|i'?m trying to|i have to)\s+(?:learn|know|understand|find out|figure out|"
-    r"hear|get a sense of|get a feel for|ask about|ask|see|explore|get advice on|talk about)\s+"
+    r"need to|trying to|would (?:also |really )?like to|i'?m trying to|i have to)\s+"
+    r"(?:learn|know|understand|find out|figure out|hear|get a sense of|get a feel for|ask about|ask|see|explore|"
+    r"get advice on|talk about)\s+"
     r"(?:more\s+)?(?:about:?\s+)?|"
     r"(?:i'?m |i am |also |really )?(?:curious|wondering|interested in learning|keen to learn)\s+"
     r"(?:about:?\s+|(?=(?:whether|if|how|what|which|when|where|why)\b))?|"
     r"(?:any |some )?(?:advice|tips|guidance|help|insight|pointers) (?:on|about|with|for)\s+|"
     r"(?:i need (?:advice|help|guidance) (?:on|with|about))\s+|"
+    # "Kindly advise whether I should accept", "please advise on…".
+    r"(?:kindly |please )?advi[sc]e (?:me )?(?:on\s+|about\s+|(?=(?:whether|if|how|what|which)\b))|"
+    # "I'd also like a candid read on whether the 90-hour weeks are real".
+    r"(?:a |your )(?:candid |honest |frank |realistic |straight )?(?:read|take|opinion|perspective|thoughts|view) on\s+"
+    r"(?=(?:whether|if|how|what|which)\b)|"
+    # "I'd like to talk to an actual owner about how many hours…".
+    r"(?:like|love|want|wanna|hoping|hope) to (?:talk|speak|chat) (?:to|with) (?:[\w'-]+\s+){1,4}?about\s+|"
     # A line of a list that starts with the verb ("* Understand the path from line cook to sous chef").
     r"(?:(?<![^\n])|(?<=[.!?:]\s))[*•\-–]?\s*(?:understand|learn|figure out|find out|explore|discuss|ask about)\s+"
     r"(?:more\s+)?(?:about\s+)?"
@@ -87,12 +103,18 @@ HEARSAY = re.compile(
 # whether the PMP is worth it"; "Questions: (1) … (2) …"): each item is a concern, whatever its commas hold.
 _LIST_HEADER = re.compile(
     r"\b(?:(?:my|main|some|a few|the|other|big|biggest|key|two|three|few|real|specific)\s+)*(?:questions?|concerns?|"
-    r"worries|qs)\s*(?:are|is)?\s*:\s*",
+    r"worries|qs|q'?s|q)\s*(?:are|is|i have)?\s*:\s*"
+    # "Want to know: …", "wanna ask: …", "Things I want to ask: …", "Two things I keep getting stuck on: …".
+    r"|(?<![\w'])(?:(?:i |i'?d |i would )?(?:(?:want|need|would like|'d like|like) to|wanna) "
+    r"(?:know|ask|understand|find out)(?: about)?|(?:(?:two|three|a few|some|the|other) )?things i "
+    r"(?:want|need|'d like|would like) to (?:know|ask)"
+    r"(?: about)?|(?:(?:two|three|a few) )?things i keep getting stuck on)\s*:\s*",
     re.IGNORECASE,
 )
 _LIST_ITEM = re.compile(
     # Not before "which", "who", "when" or "if", which after a comma usually go on with the same item.
-    r"\s*;\s*|\s*\(\d{1,2}\)\s*|(?:^|\s+)\d{1,2}\)\s+|,\s*(?:and\s+|or\s+|also\s+)?(?=(?:how|what|where|why|whether|"
+    r"\s*;\s*|\s*\(\d{1,2}\)\s*|(?:^|\s+)\d{1,2}\)\s+|,\s*(?:and\s+|or\s+|also\s+)?(?:honestly\s+|lastly\s+|finally\s+)?"
+    r"(?=(?:how|what|where|why|whether|"
     r"is|are|do|does|did|can|could|should|will|would|am)\b)",
     re.IGNORECASE,
 )
@@ -102,8 +124,21 @@ _TAIL_QUESTION = re.compile(
     r"(?:is|are|was|were|does|do|did|can|could|should|will|would|isn't|aren't|doesn't)\s+(?:i|you|we|they|it|that|"
     r"this|there|the|a|an|my|your|people|most|anyone|someone)\b"
     r"|(?:how|what|whats|what's)\s+(?!(?:i|we)\b)(?:[\w'-]+\s+){0,2}?(?:is|are|do|does|did|can|should|will|would)\b"
-    r"|how\s+(?:many|much|long|often)\b",
+    r"|how\s+(?:many|much|long|often)\b"
+    # "whats the academy washout rate like really"; "union vs nonunion, which is actually better".
+    r"|(?:whats|what's|hows|how's)\s+\w"
+    r"|which\s+(?:one|ones|option|path|route|is (?:actually |really |usually )?(?:better|worse|easier|harder|smarter)|"
+    r"would|should|pays)\b",
     re.IGNORECASE,
+)
+# Where a question typed without its mark can start after what the sentence said first: the last comma, a dash,
+# or "so" ("I got a DUI in 2003 — does the board care", "i'm still on paper till 2026 so can i even work…").
+_TAIL_BREAK = re.compile(r",\s+|\s+[—–-]+\s+|\s+so\s+(?=(?:is|are|can|could|do|does|will|would|should)\s)", re.I)
+# A phrase that leads into the question after its comma ("with cookies going away, is this skill set obsolete?").
+_LEAD_PHRASE = re.compile(r"(?:with|given|since|if|when|once|now that|as|because|after|before)\s", re.IGNORECASE)
+# A question whose subject is what came before it ("…, is that a real risk").
+_ASKS_ABOUT_IT = re.compile(
+    r"(?:is|are|was|does|do|will|would|can|could|should)\s+(?:that|this|it|those|these)\b", re.IGNORECASE
 )
 _ASKS = re.compile(
     r"(?:how|what|whats|what's|when|where|which|who|why|is|are|do|does|did|can|could|should|will|would|am)\b", re.I
@@ -145,7 +180,9 @@ _UNMARKED_QUESTION = re.compile(
     r"|^(?:is|are|was|were|do|does|did|can|should|isn't|aren't|doesn't|don't|shouldn't)\s+(?!not\b)\w"
     # "Would love feedback", "Could use advice": only with a subject that asks.
     r"|^(?:could|would|will|won't|has|have|am)\s+(?:i|you|we|they|it|there|people|most|the|a|an|my|this|that|new|"
-    r"employers|companies|firms|anyone|it's)\b",
+    r"employers|companies|firms|anyone|it's)\b"
+    # "what happens with kosher food on a ship", "would doing unpaid nonprofit projects help".
+    r"|^what\s+happens\s+(?:to|with|if|when|after)\b|^(?:would|could|will|does|is)\s+(?!\w+ing\s+(?:to|on)\b)\w+ing\s+\w",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -221,7 +258,8 @@ _QUESTION_START = re.compile(
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(
-    r"^(?:also|and|but|plus|so|oh|ok|okay|well|basically|honestly|genuinely|seriously|lastly|finally|then)[,:]?\s+",
+    r"^(?:also|and|but|plus|so|oh|ok|okay|well|basically|honestly|genuinely|seriously|lastly|finally|then|hi|hey|"
+    r"hello)[,:]?\s+",
     re.I,
 )
 # The object of a cue that points back to what the sentence said before it ("… and I want to know what that
@@ -230,7 +268,9 @@ _LEAD_IN = re.compile(
 _POINTS_BACK = re.compile(
     r"\b(?:if|whether|how|why|when|what|where)\s+(?:that|this|it|those|these)\b(?!\s+(?:is|was|would be)\s+"
     r"(?:possible|common|normal|realistic|worth|hard|easy|better|usual|typical|true|likely|ok|okay|too)\b)"
-    r"|\b\w+ing\s+(?:it|them)\b|\b(?:of|with|about|for|from|on|like)\s+(?:that|this|it|them)\s*[?.!]*$",
+    r"|\b\w+ing\s+(?:it|them)\b|\b(?:of|with|about|for|from|on|like|in)\s+(?:that|this|it|them)\s*[?.!]*$"
+    # "no idea how to explain that on an application".
+    r"|\b(?:explain|handle|address|justify|describe|present|frame|mention|disclose)\s+(?:that|this|it|them)\b",
     re.IGNORECASE,
 )
 
@@ -366,12 +406,19 @@ def _listed(goals: str, header: re.Match[str], end: int) -> list[tuple[ConcernKi
     worries = bool(re.search(r"concern|worr", header.group(0), re.IGNORECASE))
     found: list[tuple[ConcernKind, _Span]] = []
     at = header.end()
+    lead: _Span | None = None
     for cut in [*_LIST_ITEM.finditer(goals, header.end(), end), None]:
         stop = cut.start() if cut else end
         span = _trim_question(goals, _Span(at, stop))
         at = cut.end() if cut else end
         text = goals[span.start : span.end]
         if span.end <= span.start or not _content_words(text):
+            continue
+        if lead is not None:
+            # "with third-party cookies going away, is this skill set obsolete?": the lead-in belongs to the question.
+            span, text, lead = _Span(lead.start, span.end), goals[lead.start : span.end], None
+        elif cut is not None and cut.group(0).lstrip().startswith(",") and _LEAD_PHRASE.match(text):
+            lead = span
             continue
         kind: ConcernKind
         if text.endswith("?") or _ASKS.match(text):
@@ -381,7 +428,15 @@ def _listed(goals: str, header: re.Match[str], end: int) -> list[tuple[ConcernKi
         else:
             kind = "worry" if worries else "learn"
         found.append((kind, span))
+    if lead is not None:  # a lead-in with no question after it is an item of its own
+        found.append(("worry" if worries else "learn", lead))
     return found
+
+
+def _asks_alone(text: str) -> bool:
+    """A question by its own shape: a question mark, or how an unmarked question starts ("do consulting firms…"),
+    not a statement that starts with "when" ("when our dog was put to sleep…")."""
+    return text.endswith("?") or bool(_UNMARKED_QUESTION.match(text))
 
 
 def context_split(text: str) -> tuple[str, str] | None:
@@ -417,7 +472,9 @@ def extract_concerns(goals: str) -> list[Concern]:
         spans: list[tuple[ConcernKind, _Span]] = []
         header = _LIST_HEADER.search(goals, sentence.start, sentence.end)
         listed = _listed(goals, header, sentence.end) if header else []
-        if len(listed) < 2:
+        if len(listed) == 1 and _asks_alone(goals[listed[0][1].start : listed[0][1].end]):
+            pass  # "main q: do consulting firms this size sponsor H-1B": one question after its heading
+        elif len(listed) < 2:
             # "Honest question: when our dog was put to sleep I couldn't stop crying…" is no list: read it whole.
             header, listed = None, []
         cue_end = header.start() if header else sentence.end
@@ -453,15 +510,16 @@ def extract_concerns(goals: str) -> list[Concern]:
                 items = _items(goals, match.end(), end)
             items = [s for s in items if _content_words(goals[s.start : s.end])]
             if (
-                len(items) == 1
+                items
                 and kind != "goal"
                 and not spans
                 and _POINTS_BACK.search(goals[items[0].start : items[0].end])
                 and len(_content_words(goals[at : match.start()])) >= 3
             ):
                 # The clause it points back to is part of the concern: "My ROS and Python are self-taught and I
-                # don't know if that's enough" is about the self-taught skills, not about "that".
-                items = [_Span(_trim(goals, at, match.start()).start, items[0].end)]
+                # don't know if that's enough" is about the self-taught skills, not about "that". Of several items,
+                # the first takes it ("…an externship, but I have no idea when those applications open or what…").
+                items = [_Span(_trim(goals, at, match.start()).start, items[0].end), *items[1:]]
             spans += [(kind, s) for s in items]
             at = max(end, match.end()) if not following else max(min(following), match.end())
         spans += listed
@@ -469,7 +527,8 @@ def extract_concerns(goals: str) -> list[Concern]:
         text = goals[whole.start : whole.end]
         # "my position is grant funded and ends in Sept, how do people deal with jobs disappearing": the question
         # after the last comma makes it one.
-        last = text.rsplit(", ", 1)[-1]
+        breaks = list(_TAIL_BREAK.finditer(text))
+        last = text[breaks[-1].end() :] if breaks else text
         is_question = (
             goals[sentence.start : sentence.end].rstrip().endswith("?")
             or bool(_UNMARKED_QUESTION.match(text))
@@ -477,9 +536,20 @@ def extract_concerns(goals: str) -> list[Concern]:
         )
         if is_question and not listed and not any(k != "goal" for k, _ in spans):
             goal_spans = [s for k, s in spans if k == "goal"]
-            spans = [("goal", s) for s in goal_spans] + [
-                ("question", _after(goals, s, goal_spans)) for s in _question_spans(goals, sentence)
-            ]
+            tail = whole.start + breaks[-1].end() if breaks and last != text else None
+            if goal_spans and tail is not None and not goals[sentence.start : sentence.end].rstrip().endswith("?"):
+                # "I'd like to specialize in older adults, is there enough work in that": the goal, then the
+                # question after the comma.
+                question = _trim_question(goals, _Span(tail, whole.end))
+                asked = goals[question.start : question.end]
+                if _POINTS_BACK.search(asked) or _ASKS_ABOUT_IT.match(asked):
+                    # "…, is there enough work in that" asks about the goal: one question, the goal with it.
+                    goal_spans, question = [], _trim_question(goals, whole)
+                goal_spans = [_trim(goals, g.start, min(g.end, tail)) for g in goal_spans]
+                questions = [question]
+            else:
+                questions = [_after(goals, s, goal_spans) for s in _question_spans(goals, sentence)]
+            spans = [("goal", s) for s in goal_spans] + [("question", s) for s in questions]
         for kind, span in spans:
             text = goals[span.start : span.end]
             if any(c.start <= span.start < c.end or span.start <= c.start < span.end for c in found):
