@@ -38,6 +38,11 @@ def concern(text: str, kind: str) -> Concern:
         ("how bad is mandatory OT", "question", "How bad is mandatory OT?"),
         ("how long it takes to reach 225 wpm", "worry", "Could you tell me how long it takes to reach 225 wpm?"),
         ("which route is faster for licensing", "question", "Which route is faster for licensing?"),
+        # What the seeker would do is theirs to say: asked as what people do.
+        ("how I'd ever handle letting someone go", "worry", "How do people handle letting someone go?"),
+        ("how I would handle cases like his every day", "worry", None),
+        ("how I'd feel pitching stories", "worry", None),
+        ("how u deal with the permit mess", "question", "Could you tell me how you deal with the permit mess?"),
         (
             "the big question is when do you hire your first guy?",
             "question",

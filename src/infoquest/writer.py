@@ -89,6 +89,13 @@ _OPENER = re.compile(
     re.I,
 )
 _ABOUT_ME = re.compile(r"^(?:i|i'm|i am)\s+(?:want|wanna|can't|cannot|don't|do not|am|'m)\b", re.IGNORECASE)
+# "how I'd ever handle letting someone go": what the seeker would do, which only they can say; put to the
+# interviewee as what people do ("How do people handle letting someone go?").
+_WHAT_I_WOULD = re.compile(
+    r"^(how|what)\s+(?:I|we)(?:'d|\s+would|\s+could)(?:\s+(?:ever|even|actually|possibly|really))?\s+"
+    r"([a-z]+)\b(.*)$",
+    re.IGNORECASE,
+)
 # "How the cash flow works": a wh-word with no verb right after it is an embedded question, not a question.
 _EMBEDDED = re.compile(
     r"^(?:how|what|when|where|which|who|why)\s+(?!(?:is|are|do|does|did|can|could|would|will|should|has|have|was|were|to|much|many|long|often|far|soon)\b)",
@@ -158,6 +165,7 @@ def _fix_i(text: str) -> str:
     text = re.sub(r"\b[iI]m\b", "I'm", text)  # "but im 20" typed without the apostrophe
     # "whats a fair rate", "so you dont lose money": apostrophes left out in quick typing.
     text = re.sub(r"\b([Ww])hats\b", r"\1hat's", text)
+    text = re.sub(r"(?<![\w.'])u(?![\w.'])", "you", text)  # "how u deal with the permit mess"
     text = re.sub(
         r"\b([Ii])ts\s+(?=(?:too|not|worth|possible|hard|easy|normal|going|been|realistic|true|ok|okay|better|common)\b)",
         r"\1t's ",
@@ -286,6 +294,13 @@ def _write(concern: Concern) -> str | None:
             who = "should I" if re.search(r"\b(?:I|I'm|I'd|I've|me|my)\b", body) else "would you"
             return _sentence(f"How {who} choose between {_lower_first(body)}")
         return None  # "between general and cardiac" split into items: neither half is the choice
+    would = _WHAT_I_WOULD.match(body)
+    if would and concern.kind != "question":
+        if would.group(2).lower() in ("feel", "be", "like", "fit") or re.search(
+            r"\b(?:he|she|his|her|him)\b", would.group(3), re.IGNORECASE
+        ):
+            return None  # "how I'd feel": only the seeker knows; "cases like his": who he is lies outside it
+        return _sentence(f"{would.group(1).capitalize()} do people {would.group(2).lower()}{would.group(3)}")
     lowered = body.lower()
     if lowered.startswith(("how to ", "what to ", "when to ", "where to ", "whether to ")):
         return _sentence(f"What advice do you have on {_lower_first(body)}")
