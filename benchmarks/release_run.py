@@ -1,10 +1,12 @@
 """Run the last release (v0.1.0) on the concern personas, from its own commit, and save its top-10s.
 
-    python benchmarks/release_run.py [--commit e33b9b4]
+    python benchmarks/release_run.py [--commit e33b9b4] [--personas concern_personas.jsonl] [--out v0.1.0.json]
 
 Checks the release's commit out into a temporary git worktree, runs its ``Recommender().recommend_many(k=10)``
 there (its own code, corpus and trained models; MiniLM) in a subprocess, and writes
-``results/concern_runs/v0.1.0.json`` (persona id -> question ids) for ``evaluate_concerns.py``.
+``results/concern_runs/v0.1.0.json`` (persona id -> question ids) for ``evaluate_concerns.py``; with
+``--personas reader_heldout.jsonl --out v0.1.0_heldout.json``, the held-out seekers' sets for
+``evaluate_heldout.py`` (they have no résumé).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import json, sys
 from infoquest import Profile, Recommender
 rows = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
 rec = Recommender()
-profiles = [Profile(goals=r["goals"], resume=r["resume"], role=r["role"]) for r in rows]
+profiles = [Profile(goals=r["goals"], resume=r.get("resume", ""), role=r["role"]) for r in rows]
 picks = rec.recommend_many(profiles, k=10)
 json.dump({r["id"]: [p.question.id for p in ps] for r, ps in zip(rows, picks)}, sys.stdout)
 """
@@ -35,6 +37,8 @@ json.dump({r["id"]: [p.question.id for p in ps] for r, ps in zip(rows, picks)}, 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--commit", default=RELEASE)
+    parser.add_argument("--personas", default="concern_personas.jsonl", help="file name under data/")
+    parser.add_argument("--out", default="v0.1.0.json", help="file name under results/concern_runs/")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp) / "release"
@@ -42,7 +46,7 @@ def main() -> None:
         try:
             env = {**os.environ, "PYTHONPATH": str(tree / "src"), "HF_HUB_OFFLINE": "1"}
             out = subprocess.run(
-                [sys.executable, "-c", SCRIPT, str(DATA / "concern_personas.jsonl")],
+                [sys.executable, "-c", SCRIPT, str(DATA / args.personas)],
                 env=env,
                 cwd=tree,
                 check=True,
@@ -51,7 +55,7 @@ def main() -> None:
             ).stdout
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=False)
-    target = RESULTS / "concern_runs" / "v0.1.0.json"
+    target = RESULTS / "concern_runs" / args.out
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(json.loads(out), indent=0) + "\n", encoding="utf-8")
     print(f"wrote {target}")

@@ -1,0 +1,80 @@
+"""Pool the bank questions that the held-out seekers' concerns are judged against.
+
+    python benchmarks/make_heldout_pools.py
+
+The 120 held-out seekers (``data/reader_heldout.jsonl``) were written, with their concerns marked, by a helper who
+never saw infoquest. For each seeker the pool is every question that one of the compared systems puts in its set
+of 10 (infoquest ``recommend()`` with both encoders, the last release from
+``results/concern_runs/v0.1.0_heldout.json`` made by ``release_run.py`` with retired ids as their replacement,
+MiniLM cosine on the whole profile, the round-robin over the goal sentences), and for each marked concern the best
+3 by MiniLM cosine on its span and by the shipped static matcher on its span, so that a concern the sets all miss
+can still show that the bank answers it. Writes ``data/heldout_pools.jsonl``: one row per seeker,
+``{"seeker", "questions"}``, the pool sorted by id (the judging brief shuffles it).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from common import DATA, RESULTS, read_jsonl
+from evaluate_concerns import K, cosine_runs, replacements
+from infoquest.corpus import default_corpus
+from infoquest.profile import Profile
+from infoquest.recommender import Recommender
+from train_concerns import gold_signals
+
+#: The best this many per concern, by MiniLM cosine and by the static matcher, join the seeker's pool.
+PER_CONCERN = 3
+
+
+def heldout_profiles(rows: list[dict[str, Any]]) -> list[Profile]:
+    """The held-out seekers as profiles: goals and interviewee, no résumé."""
+    return [Profile(goals=r["goals"], role=r["role"]) for r in rows]
+
+
+def recommended(encoder: str, rows: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """``recommend(k=10)``'s bank questions per seeker, with the shipped models."""
+    sets = Recommender(encoder=encoder).recommend_many(heldout_profiles(rows), k=K)
+    return {r["id"]: [p.question.id for p in s if p.source == "bank"] for r, s in zip(rows, sets, strict=True)}
+
+
+def main() -> None:
+    rows = [{**r, "resume": ""} for r in read_jsonl(DATA / "reader_heldout.jsonl")]
+    pools: dict[str, set[str]] = {r["id"]: set() for r in rows}
+    release = RESULTS / "concern_runs" / "v0.1.0_heldout.json"
+    if release.exists():
+        # Retired ids count as their replacement (as in evaluate_concerns.py); one retired with none is not judged.
+        swap, active = replacements(), {q.id for q in default_corpus()}
+        for seeker, picks in json.loads(release.read_text(encoding="utf-8")).items():
+            pools[seeker].update(q for q in (swap.get(p, p) for p in picks) if q in active)
+    for encoder in ("static", "minilm"):
+        for seeker, picks in recommended(encoder, rows).items():
+            pools[seeker].update(picks)
+    minilm = Recommender(encoder="minilm", trained=False)
+    cosine, robin = cosine_runs(minilm, rows)
+    qids = [q.id for q in minilm.corpus]
+    spans = [(r["id"], c["span"]) for r in rows for c in r["concerns"]]
+    span_cosine = minilm.encoder.encode([s for _, s in spans]) @ minilm._state.vectors.T
+    static = Recommender(encoder="static")
+    values, keys = gold_signals(static, rows)
+    matched = [static.trained.matcher.probabilities(v[None])[0] for v in values]
+    for (seeker, _), by_cosine, by_matcher in zip(spans, span_cosine, matched, strict=True):
+        pools[seeker].update(qids[j] for j in np.argsort(-by_cosine)[:PER_CONCERN])
+        pools[seeker].update(qids[j] for j in np.argsort(-by_matcher)[:PER_CONCERN])
+    for runs in (cosine, robin):
+        for seeker, picks in runs.items():
+            pools[seeker].update(picks)
+    out = DATA / "heldout_pools.jsonl"
+    with Path(out).open("w", encoding="utf-8") as handle:
+        for r in rows:
+            handle.write(json.dumps({"seeker": r["id"], "questions": sorted(pools[r["id"]])}) + "\n")
+    sizes = [len(p) for p in pools.values()]
+    print(f"wrote {out}: {len(rows)} seekers, {len(keys)} concerns, pool of {np.mean(sizes):.1f} questions per seeker")
+
+
+if __name__ == "__main__":
+    main()
