@@ -11,6 +11,7 @@ HERE = Path(__file__).resolve().parent
 #: (section title, result file), in the README's order.
 SECTIONS = (
     ("Concern coverage", "concerns.md"),
+    ("Concern coverage on held-out seekers", "heldout.md"),
     ("Concern reader", "reader.md"),
     ("Ranking quality, MiniLM (the default with the transformers extra)", "evaluation.md"),
     ("Ranking quality, static encoder", "evaluation_static.md"),
