@@ -303,6 +303,14 @@ def test_more_ways_of_asking_are_read(goals: str, expected: tuple[str, str]) -> 
             [("question", "broadcast vs NWS, which one is more stable long term")],
         ),
         ("I love the job, which is new to me", [("statement", "I love the job, which is new to me")]),
+        # A full stop inside a word does not end a concern; "nervous is" is no cue; bare "help with" is no cue.
+        ("I want to ask whether B.Ed is compulsory.", [("learn", "whether B.Ed is compulsory")]),
+        ("My fear is that my M.Div won't count.", [("worry", "my M.Div won't count")]),
+        ("The part that makes me nervous is handling unruly kids.", [("worry", "handling unruly kids")]),
+        (
+            "I want to ask if the company will help with the working visa.",
+            [("learn", "if the company will help with the working visa")],
+        ),
         # A question after a goal that asks about the goal is one question with it.
         (
             "I'd like to specialize in older adults, is there enough work in that",

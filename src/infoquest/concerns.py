@@ -28,7 +28,7 @@ MAX_SENTENCES = 40
 _WORRY = (
     r"(?:(?:i'?m|i am|am|i'?ve been|i feel)\s+)?(?:really |a bit |a little |kind of |kinda |pretty |so |also |very |"
     r"most )?(?:worried|concerned|nervous|anxious|scared|afraid|terrified|stressed|unsure|uncertain|torn|hesitant|"
-    r"confused|freaked out)\s+(?:about\s+|of\s+|by\s+|over\s+|that\s+)?|"
+    r"confused|freaked out)\s+(?:about\s+|of\s+|by\s+|over\s+|that\s+|(?!(?:is|are|was|were)\b))|"
     # "My biggest worry is", "Biggest question is how long…", "My big questions are whether…".
     r"(?:(?:my |the |one |another )?(?:biggest |main |big |other |real |first |last |key |only )?(?:worry|concern|fear|"
     r"question|hesitation|worries|concerns|fears|questions|hesitations) (?:is|are)(?: about| that| whether)?)\s+|"
@@ -49,7 +49,9 @@ _WORRY = (
     r"(?:(?:i )?(?:have |had )?no (?:idea|clue)|idk|part of me wonders)\s+"
     r"(?=(?:what|how|if|whether|why|when|where|which)\b)|"
     # "What scares me most is health insurance", "What worries me is going from union to management".
-    r"what (?:scares|worries|concerns|bothers|terrifies|confuses) me(?: (?:the )?most)? (?:is|are)"
+    # "The part that makes me nervous is handling unruly kids".
+    r"(?:what|the (?:part|thing|one thing)(?: that)?) (?:scares|worries|concerns|bothers|terrifies|confuses|"
+    r"makes me nervous|makes me anxious|stresses me out|keeps me up)(?: me)?(?: (?:the )?most)? (?:is|are)"
     r"(?: that| whether| about)?\s+|"
     # "thinking about whether to take insurance", "weighing whether…".
     r"(?:i'?m |been )?(?:thinking about|considering|weighing)\s+(?=(?:whether|if)\b)"
@@ -63,7 +65,8 @@ _LEARN = (
     r"(?:more\s+)?(?:about:?\s+)?|"
     r"(?:i'?m |i am |also |really )?(?:curious|wondering|interested in learning|keen to learn)\s+"
     r"(?:about:?\s+|(?=(?:whether|if|how|what|which|when|where|why)\b))?|"
-    r"(?:any |some )?(?:advice|tips|guidance|help|insight|pointers) (?:on|about|with|for)\s+|"
+    r"(?:any |some )?(?:advice|tips|guidance|insight|pointers) (?:on|about|with|for)\s+|"
+    r"(?:any |some )help (?:on|about|with)\s+|"
     r"(?:i need (?:advice|help|guidance) (?:on|with|about))\s+|"
     # "Kindly advise whether I should accept", "please advise on…".
     r"(?:kindly |please )?advi[sc]e (?:me )?(?:on\s+|about\s+|(?=(?:whether|if|how|what|which)\b))|"
@@ -147,7 +150,9 @@ _ABOUT_SELF = re.compile(r"(?:i'?m|i am|i have|i've|i was|my \w+ (?:is|are|was))
 # A clause ends here: the object of a cue never runs past it.
 _CLAUSE_END = re.compile(
     # A bracket does not end it ("the cost of flight training (around $100k) and whether airlines will hire…").
-    r"[.;!?]|,?\s+(?:but|because|since|although|though|so that|while|as well as)\s+|\s+-+\s+",
+    # Nor does a full stop inside a word ("whether B.Ed is compulsory", "my M.Div won't count").
+    r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)\.(?![A-Za-z0-9])|[;!?]"
+    r"|,?\s+(?:but|because|since|although|though|so that|while|as well as)\s+|\s+-+\s+",
     re.I,
 )
 # Items of a list: commas and "and" (never "or": "residency or med-surg" is one choice).
