@@ -43,6 +43,29 @@ def concern(text: str, kind: str) -> Concern:
         ("how I would handle cases like his every day", "worry", None),
         ("how I'd feel pitching stories", "worry", None),
         ("how u deal with the permit mess", "question", "Could you tell me how you deal with the permit mess?"),
+        # Quick typing mended; a comma splice made one question; a bare choice compared; advice heard checked.
+        (
+            "do u get carpal tunnel eventually bc my wrists already hurt lol",
+            "question",
+            "Do you get carpal tunnel eventually because my wrists already hurt?",
+        ),
+        ("how long til ur fully booked, my instructor said 2-3 yrs", "question", "How long until you're fully booked?"),
+        (
+            "Is it okay that I'm a girl, will people take me seriously",
+            "question",
+            "Is it okay that I'm a girl, and will people take me seriously?",
+        ),
+        ("I wear glasses, is that an issue", "question", "I wear glasses: is that an issue?"),
+        ("salon vs suite vs chair rental??", "question", "How would you compare salon vs suite vs chair rental?"),
+        ("Everyone says go into cybersecurity", "worry", "Is it good advice to go into cybersecurity?"),
+        ("ill burn thru my savings", "worry", "Do you think I'll burn through my savings?"),
+        ("handling unruly kids", "worry", "How do people in your line of work handle unruly kids?"),
+        ("Big Law will wreck my mental health", "worry", "Do you think Big Law will wreck my mental health?"),
+        ("how do you go from research to ux research", "question", "How do you go from research to UX research?"),
+        # Words that point to what the concern left out: "after" what, "if not" what, which "split".
+        ("How many people actually find work after", "question", None),
+        ("how long is the Ausbildung if not", "question", None),
+        ("how does that split look in practice?", "question", None),
         (
             "the big question is when do you hire your first guy?",
             "question",

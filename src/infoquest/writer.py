@@ -52,6 +52,10 @@ _VERB_START = re.compile(
 _QUESTION_WORD = re.compile(
     r"^(?:how|what|when|where|which|who|why|is|are|do|does|did|can|could|would|will|should|has|have)\b", re.I
 )
+# A verb, so a question with "vs" is more than a list of options ("which one pays better").
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|do|does|did|can|could|should|would|will|pays?|makes?|better|worse|need|get)\b", re.IGNORECASE
+)
 _CLAUSE_START = re.compile(r"^(?:whether|if)\s+", re.IGNORECASE)
 _SHOULD_I = re.compile(r"^should i\b", re.IGNORECASE)
 # Words that point back to something the concern's span left out ("Do you think that's true?", "how that works
@@ -62,6 +66,9 @@ _DANGLING = re.compile(
     # "ptsd from that", "dealing with that criticism", "carry that home": what "that" is lies outside the span.
     r"|\b(?:from|with|about|over|after|carry|carrying)\s+(?:that|this)\b(?!\s+(?:is|are|was|were|i|you|we|they|he|she|"
     r"the|a|an|my|your|there)\b)"
+    # "find work after", "how long is the Ausbildung if not", "which to start w", "start one", "that split".
+    r"|\b(?:after|if not|w|with)\s*[?.!]*$|\b(?:start|open|get|find|buy)\s+one\b"
+    r"|\bthat\s+(?:split|part|route|path|option|one)\b"
     r"|\b(?:how|why|when|if)\s+(?:that|this|it)\b(?!(?:'s|\s+is)\s+(?:too|worth|possible|hard|easy|realistic|normal|"
     r"common|better)\b)"
     r"|\b(?:make|see|do|handle|take|get|reactivate|reactivating|renew|renewing|reinstate|reinstating|transfer|transferring|use|using|"
@@ -128,6 +135,12 @@ _CLAIM_END = re.compile(
     r"|\s+which\s+(?:sounds|seems|is|means)\b|\s+lol\b",
     re.IGNORECASE,
 )
+# Advice the seeker was given, in the imperative ("Everyone says go into cybersecurity").
+_ADVICE = re.compile(
+    r"^(?:go|get|do|take|learn|start|move|become|avoid|stay|skip|switch|apply|study|join|find|focus|try|pick|"
+    r"choose|specialize|specialise|network)\b",
+    re.IGNORECASE,
+)
 _FIRST_PERSON_CLAUSE = re.compile(r"^(?:i|i'm|i'd|i've|my|we|our)\b", re.IGNORECASE)
 # A worry that is a clause ("AI will replace translators", "the market is saturated"), not a thing to handle: a
 # verb within its first few words, before any "who"/"that" (so "being the one who has…" stays a noun phrase).
@@ -151,17 +164,44 @@ def _clean(text: str) -> str:
 
 
 def _lower_first(text: str) -> str:
+    words = text.split(maxsplit=2)
+    if len(words) > 1 and words[1][:1].isupper() and words[1] != "I" and not _QUESTION_WORD.match(words[0]):
+        return text  # "Big Law will wreck…", "New York firms…": a name keeps its capitals
     if len(text) > 1 and text[0].isupper() and not text[1].isupper() and not text.startswith("I "):
         return text[0].lower() + text[1:]
     return text
 
 
 def _sentence(text: str) -> str:
-    text = text[0].upper() + text[1:]
+    text = _ACRONYM.sub(lambda m: _CAPITALISED.get(m.group(0), m.group(0).upper()), text[0].upper() + text[1:])
     return text if text.endswith("?") else f"{text}?"
 
 
+#: Quick typing, mended in written questions ("a problem w razors", "bc im shy", "how do ppl survive").
+_TYPED = (
+    (r"(?:^|\s+)(?:lol|lmao|haha|tbh|ngl)(?![\w'])\s*(?=[,.!?]|$)|(?:^|(?<=\s))(?:lol|lmao|haha|tbh|ngl)\s+", ""),
+    (r"(?<![\w'])w/\s*|(?<![\w'/])w(?=\s+\w)", "with "),
+    (r"(?<![\w'])bc(?![\w'])", "because"),
+    (r"(?<![\w'])ppl(?![\w'])", "people"),
+    (r"(?<![\w'])thru(?![\w'])", "through"),
+    (r"(?<![\w'])til(?![\w'])", "until"),
+    # "til ur fully booked" is "you're"; "ur portfolio" is "your".
+    (r"(?<![\w'])ur(?=\s+(?:a|an|the|not|going|gonna|so|too|very|really|fully|still|just|\w+ing|\w+ed)\b)", "you're"),
+    (r"(?<![\w'])ur(?![\w'])", "your"),
+    (r"(?<![\w'])yrs(?![\w'])", "years"),
+    (r"(?<![\w'])idk(?![\w'])", "I don't know"),
+    (r"(?<![\w'])(ca|wo)nt(?![\w'])", r"\1n't"),
+    (r"^ill(?=\s+(?:be|have|need|burn|lose|get|end|never|always|just|still)\b)", "I'll"),
+)
+#: Short forms written in capitals.
+_ACRONYM = re.compile(r"\b(?:ux|ui|cs|ai|qa|seo|mba|phd|gpa|cpa|lpn|cna|emt|cdl|hvac|ceo|cfo|cto|ngo)\b")
+_CAPITALISED = {"phd": "PhD"}
+
+
 def _fix_i(text: str) -> str:
+    for pattern, replacement in _TYPED:
+        text = re.sub(pattern, replacement, text, flags=re.IGNORECASE)
+    text = re.sub(r"\s{2,}", " ", text).strip()
     text = re.sub(r"\b[iI]m\b", "I'm", text)  # "but im 20" typed without the apostrophe
     # "whats a fair rate", "so you dont lose money": apostrophes left out in quick typing.
     text = re.sub(r"\b([Ww])hats\b", r"\1hat's", text)
@@ -202,6 +242,24 @@ def _in_context(body: str) -> str | None:
     return None
 
 
+def _joined(body: str) -> str:
+    """A question typed as two clauses with a comma, made one: two questions joined with "and" ("Is it okay that
+    I'm a girl, and will people take me seriously?"), a statement before its question with a colon ("After Brexit
+    I have settled status: is this OK for employers?"), a remark after a question dropped ("how long until you're
+    fully booked, my instructor said 2-3 years" → the question)."""
+    left, comma, right = body.rpartition(", ")
+    if not comma or len(left.split()) < 3 or ":" in left:
+        return body
+    if len(right.split()) >= 3 and _QUESTION_WORD.match(right) and not right.lower().startswith(("who ", "which is")):
+        if _QUESTION_WORD.match(left):
+            return f"{left}, and {right}"
+        if not re.match(r"(?:if|when|once|after|before|since|with|as|because|so)\b", left, re.IGNORECASE):
+            return f"{left}: {right}"
+    elif _QUESTION_WORD.match(left) and re.match(r"(?:my|I|I'm|I've|she|he|they|we|our)\b", right, re.IGNORECASE):
+        return left
+    return body
+
+
 def _question(body: str) -> str | None:
     parts = _parts(body)
     # A question joined to another question ("How long is training, and do people wash out?") stays whole.
@@ -210,8 +268,11 @@ def _question(body: str) -> str | None:
     _, colon, rest = body.partition(": ")
     if colon and _QUESTION_WORD.match(rest):  # "The on-call part scares me though: how often …?"
         body = rest[0].upper() + rest[1:]
+    body = _joined(body)
     if _DANGLING.search(body):
         return None  # "do I need them before applying?" means nothing out of its sentence
+    if re.search(r"\bvs\.?\s", body, re.I) and not _VERB.search(body) and not _QUESTION_WORD.match(body):
+        return _sentence(f"How would you compare {_lower_first(body)}")  # "salon vs suite vs chair rental??"
     # "how long it really takes to reach 225 wpm": a "how long" with no verb after it is embedded too.
     how_much = re.match(
         r"^how\s+(?:long|much|many|often|far|soon)\s+(?:(?!(?:is|are|was|were|do|does|did|can|could|should|will|would|"
@@ -329,7 +390,7 @@ def _write(concern: Concern) -> str | None:
             return None
         if _FIRST_PERSON_CLAUSE.match(body) and not body.lower().startswith("my "):
             # "my age will count against me" reads as a question; "I already get strain" does not.
-            if re.search(r"\b(?:will|would|could|might|can|can't|won't|should|is|are)\b", body, re.IGNORECASE):
+            if re.search(r"\b(?:will|would|could|might|can|can't|won't|should|is|are)\b|^I'll\b", body, re.IGNORECASE):
                 return _sentence(f"Do you think {body}")
             return None
         if body.lower().startswith("my ") and re.search(r"\b(?:will|would|could|might|can)\b", body, re.I):
@@ -349,6 +410,7 @@ def _write(concern: Concern) -> str | None:
                 return _sentence(f"What would you say to someone worried about {_lower_first(body)}")
             return None
         noun = re.sub(r"^my\b", "their", _lower_first(body), flags=re.IGNORECASE)
+        noun = re.sub(r"^(?:handling|dealing with|managing|coping with)\s+", "", noun)  # not "handle handling …"
         return _sentence(f"How do people in your line of work handle {noun}")
     if concern.kind == "learn":
         if _VERB_START.match(body):
@@ -404,6 +466,8 @@ def _checked(claim: str) -> str | None:
     words = claim.split()
     if not 3 <= len(words) <= 20 or _DANGLING.search(claim) or _FIRST_PERSON_CLAUSE.match(claim):
         return None
+    if _ADVICE.match(claim):
+        return _sentence(f"Is it good advice to {_lower_first(claim)}")  # "Everyone says go into cybersecurity"
     return _sentence(f"Is it true that {_lower_first(claim)}")
 
 
