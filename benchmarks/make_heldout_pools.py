@@ -1,6 +1,6 @@
 """Pool the bank questions that the held-out seekers' concerns are judged against.
 
-    python benchmarks/make_heldout_pools.py
+    python benchmarks/make_heldout_pools.py [--set 2]
 
 The 120 held-out seekers (``data/reader_heldout.jsonl``) were written, with their concerns marked, by a helper who
 never saw infoquest. For each seeker the pool is every question that one of the compared systems puts in its set
@@ -9,11 +9,16 @@ of 10 (infoquest ``recommend()`` with both encoders, the last release from
 MiniLM cosine on the whole profile, the round-robin over the goal sentences), and for each marked concern the best
 3 by MiniLM cosine on its span and by the shipped static matcher on its span, so that a concern the sets all miss
 can still show that the bank answers it. Writes ``data/heldout_pools.jsonl``: one row per seeker,
-``{"seeker", "questions"}``, the pool sorted by id (the judging brief shuffles it).
+``{"seeker", "questions"}``, the pool sorted by id (the judging brief shuffles it). ``--set 2`` does the same for
+the second held-out set (``data/reader_heldout_2.jsonl``, 100 seekers, written later by another helper): its
+release run is ``v0.1.0_heldout_2.json`` and its pools ``data/heldout_pools_2.jsonl``. A pool only grows: the
+questions already in the file stay (their grades keep counting), and a new run adds what the systems pick now,
+for a further judging round.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 from typing import Any
@@ -31,6 +36,13 @@ from train_concerns import gold_signals
 PER_CONCERN = 3
 
 
+#: Each held-out set: its seekers, the last release's saved sets, its pools (files under data/ and results/).
+SETS = {
+    "1": ("reader_heldout.jsonl", "v0.1.0_heldout.json", "heldout_pools.jsonl"),
+    "2": ("reader_heldout_2.jsonl", "v0.1.0_heldout_2.json", "heldout_pools_2.jsonl"),
+}
+
+
 def heldout_profiles(rows: list[dict[str, Any]]) -> list[Profile]:
     """The held-out seekers as profiles: goals and interviewee, no résumé."""
     return [Profile(goals=r["goals"], role=r["role"]) for r in rows]
@@ -43,9 +55,16 @@ def recommended(encoder: str, rows: list[dict[str, Any]]) -> dict[str, list[str]
 
 
 def main() -> None:
-    rows = [{**r, "resume": ""} for r in read_jsonl(DATA / "reader_heldout.jsonl")]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--set", default="1", choices=sorted(SETS))
+    seekers, saved, pooled = SETS[parser.parse_args().set]
+    rows = [{**r, "resume": ""} for r in read_jsonl(DATA / seekers)]
+    out = DATA / pooled
     pools: dict[str, set[str]] = {r["id"]: set() for r in rows}
-    release = RESULTS / "concern_runs" / "v0.1.0_heldout.json"
+    if out.exists():
+        for row in read_jsonl(out):
+            pools[row["seeker"]].update(row["questions"])
+    release = RESULTS / "concern_runs" / saved
     if release.exists():
         # Retired ids count as their replacement (as in evaluate_concerns.py); one retired with none is not judged.
         swap, active = replacements(), {q.id for q in default_corpus()}
@@ -68,7 +87,6 @@ def main() -> None:
     for runs in (cosine, robin):
         for seeker, picks in runs.items():
             pools[seeker].update(picks)
-    out = DATA / "heldout_pools.jsonl"
     with Path(out).open("w", encoding="utf-8") as handle:
         for r in rows:
             handle.write(json.dumps({"seeker": r["id"], "questions": sorted(pools[r["id"]])}) + "\n")
