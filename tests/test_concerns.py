@@ -305,6 +305,10 @@ def test_more_ways_of_asking_are_read(goals: str, expected: tuple[str, str]) -> 
         ("I love the job, which is new to me", [("statement", "I love the job, which is new to me")]),
         # A full stop inside a word does not end a concern; "nervous is" is no cue; bare "help with" is no cue.
         ("I want to ask whether B.Ed is compulsory.", [("learn", "whether B.Ed is compulsory")]),
+        (
+            "What I really want to know is how much charting people do at night.",
+            [("learn", "how much charting people do at night")],
+        ),
         ("My fear is that my M.Div won't count.", [("worry", "my M.Div won't count")]),
         ("The part that makes me nervous is handling unruly kids.", [("worry", "handling unruly kids")]),
         (

@@ -62,7 +62,8 @@ _LEARN = (
     r"need to|trying to|would (?:also |really )?like to|i'?m trying to|i have to)\s+"
     r"(?:learn|know|understand|find out|figure out|hear|get a sense of|get a feel for|ask about|ask|see|explore|"
     r"get advice on|talk about)\s+"
-    r"(?:more\s+)?(?:about:?\s+)?|"
+    # "What I really want to know is how much unpaid charting people do": the object after "is".
+    r"(?:more\s+)?(?:about:?\s+)?(?:(?:is|are)\s+(?=(?:how|what|whether|if|why|when|where|which|who)\b))?|"
     r"(?:i'?m |i am |also |really )?(?:curious|wondering|interested in learning|keen to learn)\s+"
     r"(?:about:?\s+|(?=(?:whether|if|how|what|which|when|where|why)\b))?|"
     r"(?:any |some )?(?:advice|tips|guidance|insight|pointers) (?:on|about|with|for)\s+|"
