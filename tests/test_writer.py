@@ -60,6 +60,14 @@ def concern(text: str, kind: str) -> Concern:
         ("Everyone says go into cybersecurity", "worry", "Is it good advice to go into cybersecurity?"),
         ("ill burn thru my savings", "worry", "Do you think I'll burn through my savings?"),
         ("handling unruly kids", "worry", "How do people in your line of work handle unruly kids?"),
+        ("should I try once more or move on", "learn", "In your view, should I try once more or move on?"),
+        ("my wrists", "worry", None),
+        ("online", "worry", None),
+        (
+            "While I'm studying for the NPTE, is working as a PT aide worth it",
+            "question",
+            "While I'm studying for the NPTE, is working as a PT aide worth it?",
+        ),
         ("Big Law will wreck my mental health", "worry", "Do you think Big Law will wreck my mental health?"),
         ("how do you go from research to ux research", "question", "How do you go from research to UX research?"),
         # Words that point to what the concern left out: "after" what, "if not" what, which "split".

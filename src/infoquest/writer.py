@@ -56,6 +56,7 @@ _QUESTION_WORD = re.compile(
 _VERB = re.compile(
     r"\b(?:is|are|was|were|do|does|did|can|could|should|would|will|pays?|makes?|better|worse|need|get)\b", re.IGNORECASE
 )
+_AUXILIARY = re.compile(r"^(?:is|are|do|does|did|can|could|would|will|should|has|have)\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"^(?:whether|if)\s+", re.IGNORECASE)
 _SHOULD_I = re.compile(r"^should i\b", re.IGNORECASE)
 # Words that point back to something the concern's span left out ("Do you think that's true?", "how that works
@@ -253,7 +254,9 @@ def _joined(body: str) -> str:
     if len(right.split()) >= 3 and _QUESTION_WORD.match(right) and not right.lower().startswith(("who ", "which is")):
         if _QUESTION_WORD.match(left):
             return f"{left}, and {right}"
-        if not re.match(r"(?:if|when|once|after|before|since|with|as|because|so)\b", left, re.IGNORECASE):
+        if not re.match(
+            r"(?:if|when|once|after|before|since|with|as|because|so|while|until|unless|though|although)\b", left, re.I
+        ):
             return f"{left}: {right}"
     elif _QUESTION_WORD.match(left) and re.match(r"(?:my|I|I'm|I've|she|he|they|we|our)\b", right, re.IGNORECASE):
         return left
@@ -380,6 +383,8 @@ def _write(concern: Concern) -> str | None:
             return _sentence(f"In your view, should I{rest[len('I should') :]}")
         return _sentence(f"Do you think {rest}")
     if _QUESTION_WORD.match(body):
+        if concern.kind == "learn" and _AUXILIARY.match(body):
+            return _question(body)  # "should I give one more attempt": a direct question, not "tell me should I"
         if concern.kind == "learn" and not (
             re.match(r"^\w+\s+(?:is|are|do|does|did|can|should|would|will)\b", body, re.I) or _DIRECT.match(body)
         ):
@@ -411,6 +416,8 @@ def _write(concern: Concern) -> str | None:
             return None
         noun = re.sub(r"^my\b", "their", _lower_first(body), flags=re.IGNORECASE)
         noun = re.sub(r"^(?:handling|dealing with|managing|coping with)\s+", "", noun)  # not "handle handling …"
+        if re.fullmatch(r"their\s+\S+(?:\s+\S+)?|online|abroad|remotely|overseas|alone|outside", noun, re.IGNORECASE):
+            return None  # "handle their wrists", "handle online": what about them lies outside the span
         return _sentence(f"How do people in your line of work handle {noun}")
     if concern.kind == "learn":
         if _VERB_START.match(body):
