@@ -13,8 +13,8 @@ seeker, the share of those to answer that overlap a marked span (the writers mar
 matter most, so an unmarked one is not necessarily wrong), and how long a found concern is against its span.
 
 The reader's rules were written while reading the dev and training texts, so those are not held-out figures; the
-first held-out set was until commit e584379 (first read by the reader of 4f7a025) and the second is (first read by
-the reader of 4a85555). Baselines in the same run: every sentence as a concern to answer, and only the sentences
+first held-out set was until commit e584379 (first read by the reader of 4f7a025), the second until a1d15b9 (first
+read by the reader of 4a85555). Baselines in the same run: every sentence as a concern to answer, and only the sentences
 that end with a question mark. Writes ``results/reader.md`` and ``results/reader.json``.
 """
 
@@ -116,7 +116,8 @@ def main() -> None:
         "answer 0.785); commit e584379 then mended three reader faults that judged questions for these seekers "
         "showed, so the figure below is no longer fully held out. The second set (`data/reader_heldout_2.jsonl`, "
         "100) was written the same way by another helper after that change and first read by the reader of "
-        "commit 4a85555: a held-out figure.",
+        "commit 4a85555 (found 0.983, found to answer 0.871); commit a1d15b9 then mended one reader fault "
+        '("what I want to know is how…") that a judged question for these seekers showed.',
         "",
         "| seekers | reader | spans | found | found, to answer | found, to answer, tightly | concerns per seeker "
         "| to answer on a marked span | found length / span length (median) |",
