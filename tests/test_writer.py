@@ -62,6 +62,8 @@ def concern(text: str, kind: str) -> Concern:
         ("handling unruly kids", "worry", "How do people in your line of work handle unruly kids?"),
         ("should I try once more or move on", "learn", "In your view, should I try once more or move on?"),
         ("my wrists", "worry", None),
+        # A capital means something else: "BC" is a province, not "because".
+        ("Is a BC licence accepted in Alberta?", "question", "Is a BC licence accepted in Alberta?"),
         ("online", "worry", None),
         (
             "While I'm studying for the NPTE, is working as a PT aide worth it",

@@ -178,9 +178,13 @@ def _sentence(text: str) -> str:
     return text if text.endswith("?") else f"{text}?"
 
 
-#: Quick typing, mended in written questions ("a problem w razors", "bc im shy", "how do ppl survive").
+#: Quick typing, mended in written questions ("a problem w razors", "bc im shy", "how do ppl survive"). Lower case
+#: only where a capital means something else ("BC", "George W. Bush").
 _TYPED = (
-    (r"(?:^|\s+)(?:lol|lmao|haha|tbh|ngl)(?![\w'])\s*(?=[,.!?]|$)|(?:^|(?<=\s))(?:lol|lmao|haha|tbh|ngl)\s+", ""),
+    (
+        r"(?i:(?:^|\s+)(?:lol|lmao|haha|tbh|ngl)(?![\w'])\s*(?=[,.!?]|$)|(?:^|(?<=\s))(?:lol|lmao|haha|tbh|ngl)\s+)",
+        "",
+    ),
     (r"(?<![\w'])w/\s*|(?<![\w'/])w(?=\s+\w)", "with "),
     (r"(?<![\w'])bc(?![\w'])", "because"),
     (r"(?<![\w'])ppl(?![\w'])", "people"),
@@ -190,9 +194,9 @@ _TYPED = (
     (r"(?<![\w'])ur(?=\s+(?:a|an|the|not|going|gonna|so|too|very|really|fully|still|just|\w+ing|\w+ed)\b)", "you're"),
     (r"(?<![\w'])ur(?![\w'])", "your"),
     (r"(?<![\w'])yrs(?![\w'])", "years"),
-    (r"(?<![\w'])idk(?![\w'])", "I don't know"),
-    (r"(?<![\w'])(ca|wo)nt(?![\w'])", r"\1n't"),
-    (r"^ill(?=\s+(?:be|have|need|burn|lose|get|end|never|always|just|still)\b)", "I'll"),
+    (r"(?<![\w'])(?i:idk)(?![\w'])", "I don't know"),
+    (r"(?<![\w'])((?i:ca|wo))nt(?![\w'])", r"\1n't"),
+    (r"^(?i:ill)(?=\s+(?:be|have|need|burn|lose|get|end|never|always|just|still)\b)", "I'll"),
 )
 #: Short forms written in capitals.
 _ACRONYM = re.compile(r"\b(?:ux|ui|cs|ai|qa|seo|mba|phd|gpa|cpa|lpn|cna|emt|cdl|hvac|ceo|cfo|cto|ngo)\b")
@@ -201,7 +205,7 @@ _CAPITALISED = {"phd": "PhD"}
 
 def _fix_i(text: str) -> str:
     for pattern, replacement in _TYPED:
-        text = re.sub(pattern, replacement, text, flags=re.IGNORECASE)
+        text = re.sub(pattern, replacement, text)
     text = re.sub(r"\s{2,}", " ", text).strip()
     text = re.sub(r"\b[iI]m\b", "I'm", text)  # "but im 20" typed without the apostrophe
     # "whats a fair rate", "so you dont lose money": apostrophes left out in quick typing.
