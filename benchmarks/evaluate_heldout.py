@@ -12,7 +12,8 @@ played by one judge per half of the seekers; the first set's pool grew once, by 
 after the writer fixes, graded with the second set). A question addresses a concern at a consensus grade of 2 or
 more; a concern is *answerable* when a pooled question addresses it, and *answered* when the set of 10 holds one.
 Nothing here was used to train or tune infoquest's matcher or ranker; its shipped models run as they are. (The
-first set's judged written questions did prompt three reader and several writer fixes: `results/written.md`.)
+judged written questions did prompt reader and writer fixes, the first set's in e584379 and 4a85555, the second
+set's in a1d15b9 and ad432bf: `results/written.md`.)
 
 A question a system picks that is not in the pool (the product changed after the pooling) counts as not addressing;
 the table says how many such picks there are. Writes ``results/heldout.md`` and ``results/heldout.json``.
