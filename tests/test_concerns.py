@@ -329,3 +329,13 @@ def test_how_people_type_what_they_want_to_ask(goals: str, expected: list[tuple[
 def test_a_single_item_after_a_heading_that_is_no_question_is_read_whole() -> None:
     goals = "Honest question: when our dog was put to sleep I couldn't stop crying for a week."
     assert [kind for kind, _ in spans(goals)] == ["statement"]
+
+
+@pytest.mark.parametrize(
+    "goals", ["What should I do, I want to become a nurse", "Is it worth it, I hope to open a bakery next year"]
+)
+def test_a_goal_after_the_last_comma_of_a_question_is_never_cut_to_nothing(goals: str) -> None:
+    # The comma before a goal is no question's start: the goal keeps its words (it was read as an empty span).
+    found = extract_concerns(goals)
+    assert found and all(c.text and c.text == goals[c.start : c.end] for c in found)
+    assert ("goal", goals.split(", ")[1]) in spans(goals)

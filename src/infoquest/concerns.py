@@ -535,15 +535,21 @@ def extract_concerns(goals: str) -> list[Concern]:
         # after the last comma makes it one.
         breaks = list(_TAIL_BREAK.finditer(text))
         last = text[breaks[-1].end() :] if breaks else text
+        tail_asks = last != text and len(last.split()) >= 3 and bool(_TAIL_QUESTION.match(last))
         is_question = (
             goals[sentence.start : sentence.end].rstrip().endswith("?")
             or bool(_UNMARKED_QUESTION.match(text))
-            or (last != text and len(last.split()) >= 3 and bool(_TAIL_QUESTION.match(last)))
+            or tail_asks
         )
         if is_question and not listed and not any(k != "goal" for k, _ in spans):
             goal_spans = [s for k, s in spans if k == "goal"]
-            tail = whole.start + breaks[-1].end() if breaks and last != text else None
-            if goal_spans and tail is not None and not goals[sentence.start : sentence.end].rstrip().endswith("?"):
+            tail = whole.start + breaks[-1].end() if tail_asks else None
+            if (
+                goal_spans
+                and tail is not None
+                and all(g.start < tail for g in goal_spans)
+                and not goals[sentence.start : sentence.end].rstrip().endswith("?")
+            ):
                 # "I'd like to specialize in older adults, is there enough work in that": the goal, then the
                 # question after the comma.
                 question = _trim_question(goals, _Span(tail, whole.end))
@@ -557,6 +563,8 @@ def extract_concerns(goals: str) -> list[Concern]:
                 questions = [_after(goals, s, goal_spans) for s in _question_spans(goals, sentence)]
             spans = [("goal", s) for s in goal_spans] + [("question", s) for s in questions]
         for kind, span in spans:
+            if span.end <= span.start:
+                continue
             text = goals[span.start : span.end]
             if any(c.start <= span.start < c.end or span.start <= c.start < span.end for c in found):
                 continue
