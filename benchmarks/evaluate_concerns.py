@@ -75,6 +75,13 @@ def replacements() -> dict[str, str]:
     return out
 
 
+def release_sets(path: Path) -> dict[str, list[str]]:
+    """The last release's saved top-10s (``release_run.py``), retired ids counted as their replacement."""
+    swap = replacements()
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    return {p: [swap.get(q, q) for q in qs] for p, qs in saved.items()}
+
+
 def coverage(
     runs: dict[str, list[str]], rows: list[dict[str, Any]], gold: dict[tuple[str, int], dict[str, int]]
 ) -> dict[str, float]:
@@ -274,9 +281,7 @@ def main() -> None:
     first = {key: {q: g for q, g in found.items() if q in active} for key, found in addressing().items()}
     systems: dict[str, dict[str, list[str]]] = {}
     if args.release_run.exists():
-        swap = replacements()
-        saved = json.loads(args.release_run.read_text(encoding="utf-8"))
-        systems["last release (v0.1.0, MiniLM)"] = {p: [swap.get(q, q) for q in qs] for p, qs in saved.items()}
+        systems["last release (v0.1.0, MiniLM)"] = release_sets(args.release_run)
     minilm = Recommender(encoder="minilm", trained=False)
     cosine, robin = cosine_runs(minilm, rows)
     systems["MiniLM cosine on the whole profile"] = cosine

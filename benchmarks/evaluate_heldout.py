@@ -28,28 +28,11 @@ from typing import Any
 import numpy as np
 
 from common import DATA, RESULTS, machine, read_jsonl, write_report
-from evaluate_concerns import K, answered_either_way, cosine_runs, coverage, generic_repeat, referral_asks, replacements
+from evaluate_concerns import answered_either_way, cosine_runs, coverage, generic_repeat, referral_asks, release_sets
 from infoquest.corpus import default_corpus
 from infoquest.recommender import Recommender
-from make_heldout_pools import heldout_profiles
+from make_heldout_pools import SETS, HeldOutSet, recommended
 from train_concerns import addressing
-
-#: Each held-out set: its name, seekers, judges' files, pools and the last release's saved sets.
-SETS = (
-    ("the first set", "reader_heldout.jsonl", "heldout_*.jsonl", "heldout_pools.jsonl", "v0.1.0_heldout.json"),
-    ("the second set", "reader_heldout_2.jsonl", "heldout2_*.jsonl", "heldout_pools_2.jsonl", "v0.1.0_heldout_2.json"),
-)
-
-
-def infoquest_runs(encoder: str, rows: list[dict[str, Any]]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """``recommend(k=10)`` with the shipped models: each seeker's bank questions, and the concerns (the seeker's
-    spans) its written questions were written for."""
-    sets = Recommender(encoder=encoder).recommend_many(heldout_profiles(rows), k=K)
-    runs = {r["id"]: [p.question.id for p in s if p.source == "bank"] for r, s in zip(rows, sets, strict=True)}
-    written = {
-        r["id"]: [c for p in s if p.source == "goals" for c in p.concerns] for r, s in zip(rows, sets, strict=True)
-    }
-    return runs, written
 
 
 def agreement(pattern: str, pooled: str) -> dict[str, float]:
@@ -71,26 +54,23 @@ def agreement(pattern: str, pooled: str) -> dict[str, float]:
     }
 
 
-def evaluate(
-    rows: list[dict[str, Any]], pattern: str, pooled: str, saved: str
-) -> tuple[list[str], dict[str, Any], int]:
+def evaluate(rows: list[dict[str, Any]], chosen: HeldOutSet) -> tuple[list[str], dict[str, Any], int]:
     """One held-out set: the table's rows, the results and the number of answerable concerns."""
     active = {q.id for q in default_corpus()}
-    gold = {key: {q: g for q, g in found.items() if q in active} for key, found in addressing(pattern=pattern).items()}
-    pools = {r["seeker"]: set(r["questions"]) for r in read_jsonl(DATA / pooled)}
+    graded = addressing(pattern=chosen.judgments)
+    gold = {key: {q: g for q, g in found.items() if q in active} for key, found in graded.items()}
+    pools = {r["seeker"]: set(r["questions"]) for r in read_jsonl(DATA / chosen.pools)}
     systems: dict[str, dict[str, list[str]]] = {}
-    release = RESULTS / "concern_runs" / saved
+    release = RESULTS / "concern_runs" / chosen.release
     if release.exists():
-        swap = replacements()
-        runs = json.loads(release.read_text(encoding="utf-8"))
-        systems["last release (v0.1.0, MiniLM)"] = {p: [swap.get(q, q) for q in qs] for p, qs in runs.items()}
+        systems["last release (v0.1.0, MiniLM)"] = release_sets(release)
     cosine, robin = cosine_runs(Recommender(encoder="minilm", trained=False), rows)
     systems["MiniLM cosine on the whole profile"] = cosine
     systems["round-robin over the goal sentences' nearest questions (MiniLM)"] = robin
     written: dict[str, dict[str, list[str]]] = {}
     for encoder in ("static", "minilm"):
         name = f"**infoquest recommend()**, {encoder} encoder"
-        systems[name], written[name] = infoquest_runs(encoder, rows)
+        systems[name], written[name] = recommended(encoder, rows)
     table: list[str] = []
     results: dict[str, Any] = {}
     for name, runs in systems.items():
@@ -119,7 +99,7 @@ def evaluate(
             f"{notes if name in written else '—'} | {either} | {outside} of {picks} | {repeat:.2f} ({top}) | "
             f"{other:.2f} ({other_top}) |"
         )
-    results["judges"] = agreement(pattern, pooled)
+    results["judges"] = agreement(chosen.judgments, chosen.pools)
     answerable = sum(1 for r in rows for n in range(1, len(r["concerns"]) + 1) if gold.get((r["id"], n)))
     return table, results, answerable
 
@@ -128,15 +108,15 @@ def main() -> None:
     started = time.time()
     lines = ["# Concern coverage on held-out seekers", "", "Command: `python benchmarks/evaluate_heldout.py`", ""]
     out: dict[str, Any] = {}
-    for name, seekers, pattern, pooled, saved in SETS:
-        if not any((DATA / "concern_judgments").glob(pattern)):
+    for chosen in SETS.values():
+        if not any((DATA / "concern_judgments").glob(chosen.judgments)):
             continue  # a set whose judging has not been merged yet
-        rows = [{**r, "resume": ""} for r in read_jsonl(DATA / seekers)]
-        table, results, answerable = evaluate(rows, pattern, pooled, saved)
+        rows = [{**r, "resume": ""} for r in read_jsonl(DATA / chosen.seekers)]
+        table, results, answerable = evaluate(rows, chosen)
         agreed = results["judges"]
-        out[name] = results
+        out[chosen.name] = results
         lines += [
-            f"## {name[0].upper()}{name[1:]} (`data/{seekers}`)",
+            f"## {chosen.name[0].upper()}{chosen.name[1:]} (`data/{chosen.seekers}`)",
             "",
             f"{len(rows)} seekers stating {sum(len(r['concerns']) for r in rows)} concerns; {answerable} have a bank "
             "question that addresses them among the pooled candidates (two judges, blind, consensus grade ≥ 2; they "

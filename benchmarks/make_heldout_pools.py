@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from common import DATA, RESULTS, read_jsonl
-from evaluate_concerns import K, cosine_runs, replacements
+from evaluate_concerns import K, cosine_runs, release_sets
 from infoquest.corpus import default_corpus
 from infoquest.profile import Profile
 from infoquest.recommender import Recommender
@@ -36,10 +37,25 @@ from train_concerns import gold_signals
 PER_CONCERN = 3
 
 
-#: Each held-out set: its seekers, the last release's saved sets, its pools (files under data/ and results/).
+@dataclass(frozen=True)
+class HeldOutSet:
+    """One held-out set's files: seekers and pools under ``data/``, judges' grades under
+    ``data/concern_judgments/`` (a glob), the last release's saved sets under ``results/concern_runs/``."""
+
+    name: str
+    seekers: str
+    judgments: str
+    pools: str
+    release: str
+
+
 SETS = {
-    "1": ("reader_heldout.jsonl", "v0.1.0_heldout.json", "heldout_pools.jsonl"),
-    "2": ("reader_heldout_2.jsonl", "v0.1.0_heldout_2.json", "heldout_pools_2.jsonl"),
+    "1": HeldOutSet(
+        "the first set", "reader_heldout.jsonl", "heldout_*.jsonl", "heldout_pools.jsonl", "v0.1.0_heldout.json"
+    ),
+    "2": HeldOutSet(
+        "the second set", "reader_heldout_2.jsonl", "heldout2_*.jsonl", "heldout_pools_2.jsonl", "v0.1.0_heldout_2.json"
+    ),
 }
 
 
@@ -48,30 +64,34 @@ def heldout_profiles(rows: list[dict[str, Any]]) -> list[Profile]:
     return [Profile(goals=r["goals"], role=r["role"]) for r in rows]
 
 
-def recommended(encoder: str, rows: list[dict[str, Any]]) -> dict[str, list[str]]:
-    """``recommend(k=10)``'s bank questions per seeker, with the shipped models."""
+def recommended(encoder: str, rows: list[dict[str, Any]]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """``recommend(k=10)`` with the shipped models: each seeker's bank questions, and the concerns (the seeker's
+    spans) its written questions were written for."""
     sets = Recommender(encoder=encoder).recommend_many(heldout_profiles(rows), k=K)
-    return {r["id"]: [p.question.id for p in s if p.source == "bank"] for r, s in zip(rows, sets, strict=True)}
+    pairs = list(zip(rows, sets, strict=True))
+    runs = {r["id"]: [p.question.id for p in s if p.source == "bank"] for r, s in pairs}
+    written = {r["id"]: [c for p in s if p.source == "goals" for c in p.concerns] for r, s in pairs}
+    return runs, written
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", default="1", choices=sorted(SETS))
-    seekers, saved, pooled = SETS[parser.parse_args().set]
-    rows = [{**r, "resume": ""} for r in read_jsonl(DATA / seekers)]
-    out = DATA / pooled
+    chosen = SETS[parser.parse_args().set]
+    rows = [{**r, "resume": ""} for r in read_jsonl(DATA / chosen.seekers)]
+    out = DATA / chosen.pools
     pools: dict[str, set[str]] = {r["id"]: set() for r in rows}
     if out.exists():
         for row in read_jsonl(out):
             pools[row["seeker"]].update(row["questions"])
-    release = RESULTS / "concern_runs" / saved
+    release = RESULTS / "concern_runs" / chosen.release
     if release.exists():
-        # Retired ids count as their replacement (as in evaluate_concerns.py); one retired with none is not judged.
-        swap, active = replacements(), {q.id for q in default_corpus()}
-        for seeker, picks in json.loads(release.read_text(encoding="utf-8")).items():
-            pools[seeker].update(q for q in (swap.get(p, p) for p in picks) if q in active)
+        # A retired id with no replacement is not judged: it is in no bank now.
+        active = {q.id for q in default_corpus()}
+        for seeker, picks in release_sets(release).items():
+            pools[seeker].update(q for q in picks if q in active)
     for encoder in ("static", "minilm"):
-        for seeker, picks in recommended(encoder, rows).items():
+        for seeker, picks in recommended(encoder, rows)[0].items():
             pools[seeker].update(picks)
     minilm = Recommender(encoder="minilm", trained=False)
     cosine, robin = cosine_runs(minilm, rows)
