@@ -119,11 +119,51 @@ def test_a_concern_that_points_back_keeps_the_clause_it_points_to(goals: str, ex
 
 
 def test_a_concern_that_stands_alone_is_not_extended() -> None:
-    # The clause before a cue is context only when the concern points back to it.
+    # The clause before a cue is part of the concern only when the concern points back to it; otherwise a fact
+    # about the seeker stays a statement of its own.
     assert spans("I have five years in retail and I want to know how people price bids.") == [
-        ("learn", "how people price bids")
+        ("statement", "I have five years in retail"),
+        ("learn", "how people price bids"),
     ]
     assert context_split("how people price bids") is None
+
+
+@pytest.mark.parametrize(
+    ("goals", "expected"),
+    [
+        ("I'm on an F-1 visa.", [("statement", "I'm on an F-1 visa")]),
+        ("I am 37 also.", [("statement", "I am 37 also")]),
+        (
+            "Also I have ADHD and I can't tell yet whether 80 dials a day would suit me.",
+            [("statement", "I have ADHD"), ("worry", "whether 80 dials a day would suit me")],
+        ),
+        (
+            "I'm excited but anxious: my CAD skills are a decade old, I've let my license lapse, and I don't know "
+            "whether returnships are real.",
+            [
+                ("statement", "my CAD skills are a decade old"),
+                ("statement", "I've let my license lapse"),
+                ("worry", "whether returnships are real"),
+            ],
+        ),
+        # Feelings alone, and the cue's own words, are no fact.
+        ("I'm excited!", []),
+        ("I'm a bit concerned about the pay.", [("worry", "the pay")]),
+    ],
+)
+def test_a_short_fact_about_the_seeker_is_a_statement(goals: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(goals) == expected
+
+
+def test_a_question_word_after_also_or_honestly_starts_a_second_concern() -> None:
+    assert spans("I want to know if principals prefer new grads, and honestly whether there's bias against men.") == [
+        ("learn", "if principals prefer new grads"),
+        ("learn", "whether there's bias against men"),
+    ]
+    assert spans("I want to know how pay works, also whether summers on boats are realistic.") == [
+        ("learn", "how pay works"),
+        ("learn", "whether summers on boats are realistic"),
+    ]
 
 
 @pytest.mark.parametrize("goals", [MAYA, "tell me about the pay and how people advance? also nights?"])
@@ -176,6 +216,7 @@ def test_a_list_after_a_heading_gives_one_concern_per_item() -> None:
         "college), and whether the PMP is worth it."
     )
     assert spans(goals) == [
+        ("statement", "I am a veteran"),
         ("worry", "translating military experience"),
         ("worry", "whether I need a degree (I have some college)"),
         ("worry", "whether the PMP is worth it"),

@@ -37,7 +37,7 @@ _WORRY = (
     r"(?:about\s+|that\s+|(?=(?:whether|if|how|what|which|when|where|why)\b))?)|"
     r"(?:(?:i'?m )?not sure\s+(?:about\s+|(?=(?:whether|if|how|what|which|when|where|why)\b))?)|"
     r"(?:i (?:struggle|am struggling|'m struggling) with)\s+|"
-    r"(?:i )?(?:can'?t|cannot|can not) (?:decide|choose|tell)\s+(?:between\s+|(?=(?:whether|if|which)\b))?|"
+    r"(?:i )?(?:can'?t|cannot|can not) (?:decide|choose|tell)\s+(?:yet\s+)?(?:between\s+|(?=(?:whether|if|which)\b))?|"
     # "trying to decide between a PD office and…", "I need to decide whether to learn G-code…"
     r"(?:deciding|(?:trying|need|have|want) to decide|(?:i'?m |i am )?debating)\s+"
     r"(?:between\s+|(?=(?:whether|if|which)\b))|"
@@ -263,6 +263,20 @@ _QUESTION_START = re.compile(
     r"would|will|has|have)\b)",
     re.IGNORECASE,
 )
+#: A fact about the seeker, however short ("I'm on an F-1 visa.", "also im 52", "I have ADHD and I can't tell
+#: whether…"): a statement a question may speak to, even in a sentence whose other words are a concern.
+_FACT = re.compile(
+    r"^(?:i'?m|im|i am|i have|i've|ive|i had|i was|i still|i get|i can'?t|i cannot|i don'?t have|i've got|my|"
+    r"we'?re|we are|we have|we've)\b",
+    re.IGNORECASE,
+)
+#: Where facts left over around a sentence's concerns part: after a colon ("I'm excited but anxious: my CAD
+#: skills are a decade old, I've let my license lapse"), or where a clause with its own first-person subject starts.
+_FACT_BREAK = re.compile(
+    r":\s+|,\s*(?:and\s+|but\s+)?(?=(?:i|i'm|i've|my|we)\b)|\s+(?:and|but|so)\s+(?=(?:i|i'm|i've|my|we)\b)",
+    re.IGNORECASE,
+)
+_FACT_TAIL = re.compile(r"[\s,;:]+(?:and|but|so|or|because|since|which|that)$", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^(?:also|and|but|plus|so|oh|ok|okay|well|basically|honestly|genuinely|seriously|lastly|finally|then|hi|hey|"
     r"hello)[,:]?\s+",
@@ -321,6 +335,30 @@ def _trim(goals: str, start: int, end: int) -> _Span:
     return _Span(start, end)
 
 
+def _is_fact(text: str) -> bool:
+    """A first-person fact that says something: two words besides the filler ("I have ADHD"), or a number ("im
+    52"); not "I'm excited"."""
+    return bool(_FACT.match(text)) and (len(_content_words(text)) >= 2 or any(ch.isdigit() for ch in text))
+
+
+def _facts(goals: str, start: int, end: int) -> list[_Span]:
+    """The facts about the seeker in ``goals[start:end]``, text a sentence's concerns and cues left over."""
+    out = []
+    at = start
+    bounds = [(m.start(), m.end()) for m in _FACT_BREAK.finditer(goals, start, end)]
+    for piece_end, next_start in [*bounds, (end, end)]:
+        span = _trim(goals, at, piece_end)
+        at, heading = next_start, ":" in goals[piece_end:next_start]
+        if heading:
+            continue  # "I'm excited but anxious:" leads into the facts; it is none
+        tail = _FACT_TAIL.search(goals, span.start, span.end)
+        if tail:
+            span = _trim(goals, span.start, tail.start())
+        if span.end > span.start and _is_fact(goals[span.start : span.end]):
+            out.append(span)
+    return out
+
+
 def _items(goals: str, start: int, end: int) -> list[_Span]:
     """Split the object of a cue into list items ("burnout and night shifts" → two)."""
     text = goals[start:end]
@@ -345,7 +383,9 @@ _PREPOSITION_END = re.compile(r"\b(?:about|of|by|over|on|with|for|in):?\s*$", re
 _WH_START = re.compile(r"\s*(?:whether|if|how|what|which|when|where|why|who)\b", re.IGNORECASE)
 # "what PAs do day-to-day, how admissions work, and whether I should take a gap year": three.
 _WH_SPLIT = re.compile(
-    r",?\s+(?:and|or|plus)\s+(?=(?:whether|if|how|what|which|when|where|why|who)\b)|,\s+(?=(?:whether|how|what|where|why)\b)",
+    # "…, also whether", "…, and honestly whether": a word may stand between the joiner and the question word.
+    r",?\s+(?:and|or|plus|also)\s+(?:(?:also|honestly|maybe|then|even)\s+)?"
+    r"(?=(?:whether|if|how|what|which|when|where|why|who)\b)|,\s+(?=(?:whether|how|what|where|why)\b)",
     re.I,
 )
 
@@ -485,6 +525,7 @@ def extract_concerns(goals: str) -> list[Concern]:
             header, listed = None, []
         cue_end = header.start() if header else sentence.end
         at = sentence.start
+        cued: list[_Span] = []  # the cue phrases themselves ("I'm worried about"): never a fact
         while at < cue_end:
             best: tuple[int, ConcernKind, re.Match[str]] | None = None
             for kind, pattern in _CUES:
@@ -494,6 +535,7 @@ def extract_concerns(goals: str) -> list[Concern]:
             if best is None:
                 break
             _, kind, match = best
+            cued.append(_Span(match.start(), match.end()))
             end = _clause_end(goals, match.end(), cue_end)
             # The next cue ("… and wondering if …") starts a concern of its own.
             following = [
@@ -562,6 +604,16 @@ def extract_concerns(goals: str) -> list[Concern]:
             else:
                 questions = [_after(goals, s, goal_spans) for s in _question_spans(goals, sentence)]
             spans = [("goal", s) for s in goal_spans] + [("question", s) for s in questions]
+        if spans:
+            # What the concerns and their cues leave of the sentence may state a fact the concern turns on: "Also
+            # I have ADHD and I can't tell whether 80 dials a day would suit me".
+            at = whole.start
+            for taken in sorted([s for _, s in spans] + cued, key=lambda s: s.start):
+                if taken.start > at:
+                    spans += [("statement", f) for f in _facts(goals, at, taken.start)]
+                at = max(at, taken.end)
+            if at < whole.end:
+                spans += [("statement", f) for f in _facts(goals, at, whole.end)]
         for kind, span in spans:
             if span.end <= span.start:
                 continue
@@ -575,7 +627,9 @@ def extract_concerns(goals: str) -> list[Concern]:
     for sentence in _sentences(goals):
         span = _trim(goals, sentence.start, sentence.end)
         text = goals[span.start : span.end].rstrip(".!")
-        if len(_content_words(text)) < 3 or any(c.start < span.end and span.start < c.end for c in found):
+        if (len(_content_words(text)) < 3 and not _is_fact(text)) or any(
+            c.start < span.end and span.start < c.end for c in found
+        ):
             continue
         found.append(
             Concern(
