@@ -56,6 +56,9 @@ SETS = {
     "2": HeldOutSet(
         "the second set", "reader_heldout_2.jsonl", "heldout2_*.jsonl", "heldout_pools_2.jsonl", "v0.1.0_heldout_2.json"
     ),
+    "3": HeldOutSet(
+        "the third set", "reader_heldout_3.jsonl", "heldout3_*.jsonl", "heldout_pools_3.jsonl", "v0.1.0_heldout_3.json"
+    ),
 }
 
 
