@@ -2,18 +2,20 @@
 
     python benchmarks/evaluate_heldout.py
 
-Data: two sets of seekers, each written with its concerns marked by a helper who never saw infoquest, its rules or
-its data (goals and interviewee, no résumé): 120 seekers and 362 concerns (``data/reader_heldout.jsonl``) and,
-written later, 100 seekers and 303 concerns (``data/reader_heldout_2.jsonl``). Each seeker's pool
-(``make_heldout_pools.py``: every question the compared systems put in a set of 10, and the best 3 per concern by
-MiniLM cosine and by the static matcher) was graded 0-3 against every concern by two judges working alone from
-shuffled candidates with no system names (``data/concern_judgments/heldout_*`` and ``heldout2_*``; each role was
-played by one judge per half of the seekers; the first set's pool grew once, by the 12 questions infoquest picked
-after the writer fixes, graded with the second set). A question addresses a concern at a consensus grade of 2 or
-more; a concern is *answerable* when a pooled question addresses it, and *answered* when the set of 10 holds one.
-Nothing here was used to train or tune infoquest's matcher or ranker; its shipped models run as they are. (The
-judged written questions did prompt reader and writer fixes, the first set's in e584379 and 4a85555, the second
-set's in a1d15b9 and ad432bf: `results/written.md`.)
+Data: three sets of seekers, each written with its concerns marked by a helper who never saw infoquest, its rules
+or its data (goals and interviewee, no résumé): 120 seekers and 362 concerns (``data/reader_heldout.jsonl``) and,
+written later, 100 seekers and 303 concerns (``data/reader_heldout_2.jsonl``) and 100 seekers and 378 concerns
+(``data/reader_heldout_3.jsonl``, written after commit ee91df1). Each seeker's pool (``make_heldout_pools.py``: every
+question the compared systems put in a set of 10, and the best 3 per concern by MiniLM cosine and by the static
+matcher) was graded 0-3 against every concern by two judges working alone from shuffled candidates with no system
+names (``data/concern_judgments/heldout_*``, ``heldout2_*`` and ``heldout3_*``; each role was played by one judge per
+half of the seekers). The pools grow when the product picks new questions: the first set's by the 12 questions
+picked after the writer fixes, graded with the second set, and the first two sets' by the 24 that ee91df1's sets
+newly picked, graded with the third. A question addresses a concern at a consensus grade of 2 or more; a concern is
+*answerable* when a pooled question addresses it, and *answered* when the set of 10 holds one. Nothing here was used
+to train or tune infoquest's matcher or ranker; its shipped models run as they are. (Judged written questions and
+missed concerns did prompt reader and writer fixes: the first set's in e584379, 4a85555 and ee91df1, the second
+set's in a1d15b9 and ad432bf, the third set's after its first measurement at ee91df1: `results/written.md`.)
 
 A question a system picks that is not in the pool (the product changed after the pooling) counts as not addressing;
 the table says how many such picks there are. Writes ``results/heldout.md`` and ``results/heldout.json``.
