@@ -205,12 +205,62 @@ def test_every_written_question_is_one_question() -> None:
         "Is it crazy?",
         "how to bring it up",
         "whether to mention it in interviews",
+        # The third held-out set's judge (round 15) found these unreadable as well.
+        "how long it take to prepare for it",
+        "what's involved in getting it back",
+        "the degree side of it",
+        "what companies hire for this in Argentina",
+        "which is closer to the truth",
+        "Is it too risky?",
+        "Which one you recommend for someone with average finances?",
+        "what they look for",
+        "they get heated",
+        "do firms pay for it",
     ],
 )
 def test_a_concern_whose_words_point_outside_it_gets_no_written_question(text: str) -> None:
     # A blind judge found these unreadable: "that", "it" name something the span left out.
-    kind = "learn" if text.startswith(("how", "what", "whether")) else "question"
+    kind = (
+        "learn"
+        if text.startswith(("how", "what", "whether", "which is"))
+        else "worry"
+        if text.startswith(("the ", "they "))
+        else "question"
+    )
     assert write_question(Concern(text=text, start=0, end=len(text), kind=kind, sentence=text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # A concern that names what "it" stands for is still written.
+        (
+            "How should I explain a seven-year break without apologizing for it?",
+            "question",
+            "How should I explain a seven-year break without apologizing for it?",
+        ),
+        ("Do they send you anywhere?", "question", "Do they send you anywhere?"),
+        # Grammar the seeker's typing left: the second half of an either-or, a quote the span cut, a gerund.
+        (
+            "whether companies hire new grads into RA or you have to start in quality first",
+            "learn",
+            "Do you think companies hire new grads into RA or do you have to start in quality first?",
+        ),
+        (
+            "whether counselling psychology is a serious alternative or a 'second best",
+            "learn",
+            "Do you think counselling psychology is a serious alternative or a 'second best'?",
+        ),
+        ("moving into HR generalist work", "learn", "What should I know about moving into HR generalist work?"),
+        (
+            "Meanwhile, can I work as a PTA while I am waiting?",
+            "question",
+            "Can I work as a PTA while I am waiting?",
+        ),
+    ],
+)
+def test_written_questions_mend_what_quick_typing_left(text: str, kind: str, expected: str) -> None:
+    assert write_question(Concern(text=text, start=0, end=len(text), kind=kind, sentence=text)) == expected  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("text", ["Is this field growing in Ohio?", "Is that certification worth the cost?"])

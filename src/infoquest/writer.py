@@ -69,6 +69,13 @@ _DANGLING = re.compile(
     r"the|a|an|my|your|there)\b)"
     # "find work after", "how long is the Ausbildung if not", "which to start w", "start one", "that split".
     r"|\b(?:after|if not|w|with)\s*[?.!]*$|\b(?:start|open|get|find|buy)\s+one\b"
+    # "what's involved in getting it back", "how long it takes", "how long it take to prepare for it": what "it" is
+    # lies outside ("how long it takes to reach 225 wpm" says).
+    r"|\bgetting\s+it\s+back\b|^how\s+long\s+it\s+takes?\b(?!\s+to\b)|\bto\s+(?:prepare|study|apply|train|qualify)\s+for\s+it\s*$"
+    # "what they look for", "how they hire": asked as "Could you tell me what they look for?", "they" names nobody.
+    r"|^(?:what|how|when|where|why|who|which)\s+they\b(?!'re)"
+    # "what companies hire for this in Argentina": "this" stands for the field the span left out.
+    r"|\b(?:for|into|in|about|with)\s+this\s+(?:in|at|here|there|without|if|when)\b"
     r"|\bthat\s+(?:split|part|route|path|option|one)\b"
     r"|\b(?:how|why|when|if)\s+(?:that|this|it)\b(?!(?:'s|\s+is)\s+(?:too|worth|possible|hard|easy|realistic|normal|"
     r"common|better)\b)"
@@ -79,7 +86,8 @@ _DANGLING = re.compile(
     r"a mistake|a bad idea|a good idea)|worth|possible|common|hard|easy|normal|realistic|better|"
     r"smarter|smart|wise|ok|okay|usual|typical|necessary|too|true|likely|unusual|rare|risky|frowned|looked|seen|"
     r"difficult|tough|safe|legal|allowed|expected|required|fair|reasonable|weird|strange|bad|crazy|late|early)\b)"
-    r"|^(?:is|was|does|did|will|would|can|could)\s+it\s+\w+\s*[?.!]*$"  # "Is it crazy?" says nothing about what
+    # "Is it crazy?", "Is it too risky?" say nothing about what.
+    r"|^(?:is|was|does|did|will|would|can|could)\s+it\s+(?:too\s+|very\s+|really\s+|so\s+)?\w+\s*[?.!]*$"
     # "Is that rare in this industry?" points back; "Is this field growing?" names its subject.
     r"|^(?:is|was|does|did|will|would|can|could)\s+(?:that|this)\s+(?!(?:field|industry|job|role|work|career|path|"
     r"company|program|degree|certificate|certification|license|kind|type|sort|trade|sector|area|specialty|line)\b)",
@@ -89,7 +97,8 @@ _DANGLING = re.compile(
 # work but").
 _OPENER = re.compile(
     r"^(?:(?:kind of an?|a|one)\s+)?(?:random|weird|quick|silly|dumb|odd|last|other)\s+(?:one|question|thing)\b[,:]?\s*"
-    r"(?:but\s+|-\s*)?|^(?:also|and|but|so|plus|oh and|ok so|okay so|honestly|seriously|realistically)[,:]?\s+"
+    r"(?:but\s+|-\s*)?"
+    r"|^(?:also|and|but|so|plus|oh and|ok so|okay so|honestly|seriously|realistically|meanwhile)[,:]?\s+"
     r"|^(?:the\s+|my\s+)?(?:big|real|main|other|one)\s+question\s+is[,:]?\s+"
     # A short lead-in before the question itself ("I love the work but is it realistic…?").
     r"|^i\s+(?:really\s+)?(?:love|like|enjoy)\s+[^,?]{1,40}?,?\s+but\s+"
@@ -175,6 +184,9 @@ def _lower_first(text: str) -> str:
 
 def _sentence(text: str) -> str:
     text = _ACRONYM.sub(lambda m: _CAPITALISED.get(m.group(0), m.group(0).upper()), text[0].upper() + text[1:])
+    opened = len(re.findall(r"(?:^|(?<=\s))'(?=\w)", text))
+    if opened > len(re.findall(r"(?<=\w)'(?=\s|$|[?.!,;:])", text)) and re.search(r"(?:^|\s)'[^']*$", text):
+        text = text.rstrip("?") + "'"  # "a 'second best": the span ended before the closing quote
     return text if text.endswith("?") else f"{text}?"
 
 
@@ -197,6 +209,10 @@ _TYPED = (
     (r"(?<![\w'])(?i:idk)(?![\w'])", "I don't know"),
     (r"(?<![\w'])((?i:ca|wo))nt(?![\w'])", r"\1n't"),
     (r"^(?i:ill)(?=\s+(?:be|have|need|burn|lose|get|end|never|always|just|still)\b)", "I'll"),
+    # The second half of an either-or typed as a statement: "or you have to start in quality", "or it is mostly CS".
+    (r"\bor (you|we|they|I) (have|need) to\b", r"or do \1 \2 to"),
+    (r"\bor it is\b", "or is it"),
+    (r"(?<=,\s)specially\b", "especially"),
 )
 #: Short forms written in capitals.
 _ACRONYM = re.compile(r"\b(?:ux|ui|cs|ai|qa|seo|mba|phd|gpa|cpa|lpn|cna|emt|cdl|hvac|ceo|cfo|cto|ngo)\b")
@@ -353,6 +369,14 @@ def _write(concern: Concern) -> str | None:
         or _NO_SUBJECT.match(body)
         or body.lower().startswith("to ")
         or body.count("(") != body.count(")")  # "what certs (ETCP?": the span was cut inside a bracket
+        # "Do firms pay for it?", "the degree side of it": a short concern ending on "it" names nothing it could
+        # stand for ("without apologizing for it" after "how to explain a seven-year break" does).
+        or (len(body.split()) <= 6 and re.search(r"\b(?:for|of|on|into|about)\s+it\s*$", body, re.I))
+        # "which one you recommend", "Which is closer to the truth?": the options lie outside the span.
+        or (
+            re.search(r"(?:^|,\s*)which\s+(?:one|is)\b", body, re.I)
+            and not re.search(r"\b(?:or|vs|versus|between)\b", body, re.I)
+        )
     ):
         return None  # a pointer to words left out, a subject or verb left out, or what only the seeker can know
     if concern.kind != "question" and re.search(rf"\bbetween\s+{re.escape(concern.text)}", concern.sentence, re.I):
@@ -360,6 +384,8 @@ def _write(concern: Concern) -> str | None:
         if re.search(r"\s(?:and|or)\s", body) and len(body.split()) >= 4:
             # "… after I graduate": the seeker's own choice, so "should I" rather than "would you".
             who = "should I" if re.search(r"\b(?:I|I'm|I'd|I've|me|my)\b", body) else "would you"
+            if " and " not in body:
+                body = body.replace(" or ", " and ", 1)  # "between pushing for store manager and moving over…"
             return _sentence(f"How {who} choose between {_lower_first(body)}")
         return None  # "between general and cardiac" split into items: neither half is the choice
     would = _WHAT_I_WOULD.match(body)
@@ -420,11 +446,14 @@ def _write(concern: Concern) -> str | None:
             return None
         noun = re.sub(r"^my\b", "their", _lower_first(body), flags=re.IGNORECASE)
         noun = re.sub(r"^(?:handling|dealing with|managing|coping with)\s+", "", noun)  # not "handle handling …"
-        if re.fullmatch(r"their\s+\S+(?:\s+\S+)?|online|abroad|remotely|overseas|alone|outside", noun, re.IGNORECASE):
+        if re.fullmatch(
+            r"their\s+\S+(?:\s+\S+)?|online|abroad|remotely|overseas|alone|outside", noun, re.IGNORECASE
+        ) or re.match(r"(?:they|he|she|it|we|you|I)\b", noun):
+            # "handle their wrists", "handle online", "handle they get heated": not a thing one handles
             return None  # "handle their wrists", "handle online": what about them lies outside the span
         return _sentence(f"How do people in your line of work handle {noun}")
     if concern.kind == "learn":
-        if _VERB_START.match(body):
+        if _VERB_START.match(body) and not re.match(r"^\w+ing\b", body):
             return _sentence(f"What advice would you give someone who wants to {_lower_first(body)}")
         return _sentence(f"What should I know about {_lower_first(body)}")
     return None
