@@ -155,6 +155,44 @@ def test_a_short_fact_about_the_seeker_is_a_statement(goals: str, expected: list
     assert spans(goals) == expected
 
 
+@pytest.mark.parametrize(
+    ("goals", "expected"),
+    [
+        # A clause to learn about typed as a sentence of its own.
+        ("Also whether telehealth-only is viable.", [("learn", "whether telehealth-only is viable")]),
+        # A concern's clause ends on "because"; the reason states a fact, and the list goes on after it.
+        (
+            "I'd love to know what setup you need because I see people spending thousands on booths and also how "
+            "you find an agent and whether narration pays anything at all",
+            [
+                ("learn", "what setup you need"),
+                ("statement", "I see people spending thousands on booths"),
+                ("learn", "how you find an agent"),
+                ("learn", "whether narration pays anything at all"),
+            ],
+        ),
+        (
+            "I want to know which certificates companies look at, because NEBOSH is very expensive for me.",
+            [("learn", "which certificates companies look at"), ("statement", "NEBOSH is very expensive for me")],
+        ),
+        (
+            "I want to know what to expect because I heard many banks don't sponsor graduates anymore.",
+            [("learn", "what to expect"), ("worry", "I heard many banks don't sponsor graduates anymore")],
+        ),
+        # "since then" is no reason: the clause goes on.
+        (
+            "I want to know whether the code changes since then mean I am starting over.",
+            [("learn", "whether the code changes since then mean I am starting over")],
+        ),
+        # A greeting and a condition are no concern.
+        ("Good afternoon Sir.", []),
+        ("If I get in, I will move to Denver.", []),
+    ],
+)
+def test_what_a_cue_leaves_over_is_still_read(goals: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(goals) == expected
+
+
 def test_a_question_word_after_also_or_honestly_starts_a_second_concern() -> None:
     assert spans("I want to know if principals prefer new grads, and honestly whether there's bias against men.") == [
         ("learn", "if principals prefer new grads"),

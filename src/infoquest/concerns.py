@@ -153,7 +153,7 @@ _CLAUSE_END = re.compile(
     # A bracket does not end it ("the cost of flight training (around $100k) and whether airlines will hire…").
     # Nor does a full stop inside a word ("whether B.Ed is compulsory", "my M.Div won't count").
     r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)\.(?![A-Za-z0-9])|[;!?]"
-    r"|,?\s+(?:but|because|since|although|though|so that|while|as well as)\s+|\s+-+\s+",
+    r"|,?\s+(?:but|because|since(?!\s+then\b)|although|though|so that|while|as well as)\s+|\s+-+\s+",
     re.I,
 )
 # Items of a list: commas and "and" (never "or": "residency or med-surg" is one choice).
@@ -276,6 +276,16 @@ _FACT_BREAK = re.compile(
     r":\s+|,\s*(?:and\s+|but\s+)?(?=(?:i|i'm|i've|my|we)\b)|\s+(?:and|but|so)\s+(?=(?:i|i'm|i've|my|we)\b)",
     re.IGNORECASE,
 )
+#: A reason a concern's clause ended on ("…what setup you need because I see people spending thousands on booths"):
+#: what follows may state a fact too.
+_REASON = re.compile(
+    r"^(?:because|since|cause|cuz|bc|as)\s+(?!(?:then|of|to|for|in|on|at|with|well|far|long|soon)\b)", re.IGNORECASE
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|isn't|aren't|wasn't|don't|doesn't|didn't|can't|won't|have|has|had|looks|seems)\b",
+    re.IGNORECASE,
+)
+_GREETING = re.compile(r"^(?:good (?:morning|afternoon|evening|day)|hello|hi|hey|dear|greetings)\b", re.IGNORECASE)
 _FACT_TAIL = re.compile(r"[\s,;:]+(?:and|but|so|or|because|since|which|that)$", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^(?:also|and|but|plus|so|oh|ok|okay|well|basically|honestly|genuinely|seriously|lastly|finally|then|hi|hey|"
@@ -341,9 +351,24 @@ def _is_fact(text: str) -> bool:
     return bool(_FACT.match(text)) and (len(_content_words(text)) >= 2 or any(ch.isdigit() for ch in text))
 
 
-def _facts(goals: str, start: int, end: int) -> list[_Span]:
-    """The facts about the seeker in ``goals[start:end]``, text a sentence's concerns and cues left over."""
-    out = []
+def _leftovers(goals: str, start: int, end: int, listing: bool) -> list[tuple[ConcernKind, _Span]]:
+    """What a sentence's concerns and cues left over in ``goals[start:end]``: facts about the seeker and, after a
+    concern to answer (``listing``), more of its list ("… because I see people spending thousands on booths and
+    also how you find an agent and whether audiobook narration pays anything at all")."""
+    cuts = list(_WH_SPLIT.finditer(goals, start, end)) if listing else []
+    out: list[tuple[ConcernKind, _Span]] = list(_facts(goals, start, cuts[0].start() if cuts else end))
+    for n, cut in enumerate(cuts):
+        span = _trim(goals, cut.end(), cuts[n + 1].start() if n + 1 < len(cuts) else end)
+        span = _Span(span.start, span.start + len(goals[span.start : span.end].rstrip(".!")))
+        if len(_content_words(goals[span.start : span.end])) >= 2:
+            out.append(("learn", span))
+    return out
+
+
+def _facts(goals: str, start: int, end: int) -> list[tuple[ConcernKind, _Span]]:
+    """The facts about the seeker in ``goals[start:end]``, text a sentence's concerns and cues left over: a
+    statement, or a worry when it says what the seeker has heard."""
+    out: list[tuple[ConcernKind, _Span]] = []
     at = start
     bounds = [(m.start(), m.end()) for m in _FACT_BREAK.finditer(goals, start, end)]
     for piece_end, next_start in [*bounds, (end, end)]:
@@ -351,11 +376,22 @@ def _facts(goals: str, start: int, end: int) -> list[_Span]:
         at, heading = next_start, ":" in goals[piece_end:next_start]
         if heading:
             continue  # "I'm excited but anxious:" leads into the facts; it is none
+        reason = _REASON.match(goals[span.start : span.end])
+        if reason:
+            span = _trim(goals, span.start + reason.end(), span.end)
         tail = _FACT_TAIL.search(goals, span.start, span.end)
         if tail:
             span = _trim(goals, span.start, tail.start())
-        if span.end > span.start and _is_fact(goals[span.start : span.end]):
-            out.append(span)
+        span = _Span(span.start, span.start + len(goals[span.start : span.end].rstrip(".!")))
+        text = goals[span.start : span.end]
+        if span.end <= span.start:
+            continue
+        if HEARSAY.match(text):
+            out.append(("worry", span))  # "because I heard many banks don't sponsor graduates anymore"
+        elif _is_fact(text) or (
+            reason and (len(_content_words(text)) >= 3 or (len(_content_words(text)) >= 2 and _FINITE.search(text)))
+        ):
+            out.append(("statement", span))  # "because NEBOSH is very expensive for me"
     return out
 
 
@@ -607,13 +643,15 @@ def extract_concerns(goals: str) -> list[Concern]:
         if spans:
             # What the concerns and their cues leave of the sentence may state a fact the concern turns on: "Also
             # I have ADHD and I can't tell whether 80 dials a day would suit me".
-            at = whole.start
-            for taken in sorted([s for _, s in spans] + cued, key=lambda s: s.start):
+            at, listing = whole.start, False
+            marks: list[tuple[_Span, str]] = [(s, k) for k, s in spans] + [(c, "cue") for c in cued]
+            for taken, what in sorted(marks, key=lambda m: m[0].start):
                 if taken.start > at:
-                    spans += [("statement", f) for f in _facts(goals, at, taken.start)]
+                    spans += _leftovers(goals, at, taken.start, listing)
                 at = max(at, taken.end)
+                listing = what in ("question", "worry", "learn")
             if at < whole.end:
-                spans += [("statement", f) for f in _facts(goals, at, whole.end)]
+                spans += _leftovers(goals, at, whole.end, listing)
         for kind, span in spans:
             if span.end <= span.start:
                 continue
@@ -627,8 +665,17 @@ def extract_concerns(goals: str) -> list[Concern]:
     for sentence in _sentences(goals):
         span = _trim(goals, sentence.start, sentence.end)
         text = goals[span.start : span.end].rstrip(".!")
-        if (len(_content_words(text)) < 3 and not _is_fact(text)) or any(
-            c.start < span.end and span.start < c.end for c in found
+        # "Also whether telehealth-only is viable.": a clause to learn about, typed as a sentence of its own.
+        # A bare "if" only after "also" or "and": "If I get in, I'll move" is a condition, not a question.
+        raw = goals[sentence.start : sentence.end].lstrip(" \t\n-•*")
+        asks = (
+            bool(re.match(r"whether\b", text, re.I) or re.match(r"(?:also|and|plus),?\s+if\b", raw, re.I))
+            and len(_content_words(text)) >= 1
+        )
+        if (
+            (len(_content_words(text)) < 3 and not _is_fact(text) and not asks)
+            or (_GREETING.match(text) and len(text.split()) <= 4)
+            or any(c.start < span.end and span.start < c.end for c in found)
         ):
             continue
         found.append(
@@ -636,7 +683,7 @@ def extract_concerns(goals: str) -> list[Concern]:
                 text=text,
                 start=span.start,
                 end=span.start + len(text),
-                kind="worry" if HEARSAY.match(text) else "statement",
+                kind="learn" if asks else "worry" if HEARSAY.match(text) else "statement",
                 sentence=" ".join(text.split()),
             )
         )
