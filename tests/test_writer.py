@@ -253,6 +253,11 @@ def test_a_concern_whose_words_point_outside_it_gets_no_written_question(text: s
         ),
         ("moving into HR generalist work", "learn", "What should I know about moving into HR generalist work?"),
         (
+            "if you think I should consider working abroad",
+            "learn",
+            "In your view, should I consider working abroad?",
+        ),
+        (
             "Meanwhile, can I work as a PTA while I am waiting?",
             "question",
             "Can I work as a PTA while I am waiting?",

@@ -402,8 +402,11 @@ def _write(concern: Concern) -> str | None:
         return _question(body)
     clause = _CLAUSE_START.match(body)
     if clause:
-        # "whether a master's is worth it" → "Do you think a master's is worth it?"
-        rest = body[clause.end() :]
+        # "whether a master's is worth it" → "Do you think a master's is worth it?"; "if you think I should…" is
+        # already put to them.
+        rest = re.sub(
+            r"^(?:you|u)\s+(?:think|believe|feel|reckon)\s+(?:that\s+)?", "", body[clause.end() :], flags=re.I
+        )
         dummy = re.match(
             r"^it(?:'s|\s+is)\s+(?:too\s+\w+|worth|possible|hard|easy|realistic|normal|common|better)\b", rest, re.I
         )
