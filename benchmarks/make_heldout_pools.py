@@ -59,6 +59,9 @@ SETS = {
     "3": HeldOutSet(
         "the third set", "reader_heldout_3.jsonl", "heldout3_*.jsonl", "heldout_pools_3.jsonl", "v0.1.0_heldout_3.json"
     ),
+    "4": HeldOutSet(
+        "the fourth set", "reader_heldout_4.jsonl", "heldout4_*.jsonl", "heldout_pools_4.jsonl", "v0.1.0_heldout_4.json"
+    ),
 }
 
 
