@@ -140,3 +140,16 @@ def test_a_fragment_of_a_question_is_not_written_and_does_not_break_the_set(rec:
     picks = rec.recommend(Profile(goals=goals, role="independent adjuster, 12 years of deployments"), k=10)
     assert len(picks) == 10
     assert all(len(p.question.text.split()) >= 3 for p in picks if p.source == "goals")
+
+
+def test_a_long_concern_is_matched_by_its_clauses(rec: Recommender) -> None:
+    # The whole sentence is a worry; the question that answers it matches its first clause, not the whole.
+    profile = Profile(
+        goals="I'm a paediatric nurse thinking about midwifery. I've heard a lot about burnout and staffing on labour "
+        "wards at the moment, so I want an honest picture.",
+        role="community midwife",
+    )
+    (concern,) = [c for c in rec.explain_profile(profile).concerns if "labour wards" in c.text]
+    assert concern.question_id in {"Q0101", "Q0109", "Q0505", "Q0617"}
+    picks = {r.question.id for r in rec.recommend(profile, k=10)}
+    assert picks & {"Q0101", "Q0109"}

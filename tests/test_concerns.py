@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from infoquest.concerns import MAX_CONCERNS, context_split, extract_concerns
+from infoquest.concerns import MAX_CONCERNS, concern_views, context_split, extract_concerns
 
 MAYA = (
     "I graduate next May and want to work in pediatric oncology. Should I do a new-grad residency or start on a "
@@ -418,3 +418,16 @@ def test_a_goal_after_the_last_comma_of_a_question_is_never_cut_to_nothing(goals
     found = extract_concerns(goals)
     assert found and all(c.text and c.text == goals[c.start : c.end] for c in found)
     assert ("goal", goals.split(", ")[1]) in spans(goals)
+
+
+def test_a_long_concern_has_its_clauses_as_views() -> None:
+    assert concern_views("burnout and night shifts") == []
+    assert concern_views(
+        "I've heard a lot about burnout and staffing on labour wards at the moment, so I want an honest picture"
+    ) == ["a lot about burnout and staffing on labour wards at the moment", "I want an honest picture"]
+    assert concern_views(
+        "how do people make the jump, since most CRA roles ask for 2 years of monitoring experience"
+    ) == [
+        "how do people make the jump",
+        "most CRA roles ask for 2 years of monitoring experience",
+    ]

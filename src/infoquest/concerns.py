@@ -543,6 +543,35 @@ def context_split(text: str) -> tuple[str, str] | None:
     return None
 
 
+#: A concern this long is also matched clause by clause (``concern_views``).
+VIEW_MIN_WORDS = 10
+#: Where a long concern's clauses part: a reason, a contrast, a dash, a colon, a question mark, "so I want…".
+_VIEW_BREAK = re.compile(
+    r",?\s+(?:so|since|because|as|but|although|though|while|which)\s+(?=\w)|\s+[—–-]+\s+|[:;?]\s+|,\s+",
+    re.IGNORECASE,
+)
+
+
+def concern_views(text: str) -> list[str]:
+    """The clauses of a long concern, each matched on its own as well as the whole: "I've heard a lot about burnout
+    and staffing on labour wards at the moment, so I want an honest picture" is about "burnout and staffing on
+    labour wards at the moment", which a question matches far better than the whole. What the seeker heard is
+    also read without "I've heard". ``[]`` for a concern under ``VIEW_MIN_WORDS`` words."""
+    if len(text.split()) < VIEW_MIN_WORDS:
+        return []
+    views: list[str] = []
+    at = 0
+    for cut in [*_VIEW_BREAK.finditer(text), None]:
+        piece = text[at : cut.start() if cut else len(text)].strip(" ,;:-–—?.!")
+        at = cut.end() if cut else len(text)
+        heard = HEARSAY.match(piece)
+        if heard:
+            piece = piece[heard.end() :].strip()
+        if len(_content_words(piece)) >= 2 and piece != text:
+            views.append(piece)
+    return list(dict.fromkeys(views))
+
+
 def extract_concerns(goals: str) -> list[Concern]:
     """The concerns in ``goals``, in the order written, at most ``MAX_CONCERNS``.
 

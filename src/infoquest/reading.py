@@ -9,13 +9,13 @@ never read the raw profile again.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from infoquest.chunking import chunk_text
-from infoquest.concerns import MAX_SENTENCES, Concern, extract_concerns
+from infoquest.concerns import MAX_SENTENCES, Concern, concern_views, extract_concerns
 from infoquest.encoders import Encoder
 from infoquest.interviewee import Interviewee, infer_interviewees
 from infoquest.premises import facts
@@ -44,6 +44,10 @@ class ProfileText:
     role_vector: np.ndarray | None  # (d,)
     concern_vectors: np.ndarray  # (c, d)
     concern_sentence_vectors: np.ndarray  # (c, d): the sentence each concern sits in
+    #: The clauses of long concerns, matched as well as the whole (``concerns.concern_views``), and whose each is.
+    concern_views: tuple[str, ...] = ()
+    concern_view_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    concern_view_owners: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,7 @@ class _Texts:
     chunks: list[str]
     role: list[str]
     concerns: list[Concern]
+    views: list[tuple[int, str]]
 
     def all(self) -> list[str]:
         return [
@@ -77,17 +82,20 @@ class _Texts:
             *self.role,
             *(c.text for c in self.concerns),
             *(c.sentence for c in self.concerns),
+            *(view for _, view in self.views),
         ]
 
 
 def _texts(profile: Profile, encoder: Encoder) -> _Texts:
     many = getattr(encoder, "count_tokens_many", None)  # optional: one tokenizer call for all of a text's lines
+    concerns = extract_concerns(profile.goals)
     return _Texts(
         sentences=goal_sentences(profile.goals)[:MAX_SENTENCES],
         goals=chunk_text(profile.goals, encoder.count_tokens, encoder.max_tokens, many)[:1],
         chunks=chunk_text(profile.resume, encoder.count_tokens, RESUME_CHUNK_TOKENS, many)[:MAX_RESUME_CHUNKS],
         role=[profile.role.strip()] if profile.role.strip() else [],
-        concerns=extract_concerns(profile.goals),
+        concerns=concerns,
+        views=[(c, view) for c, concern in enumerate(concerns) for view in concern_views(concern.text)],
     )
 
 
@@ -113,6 +121,9 @@ def read_profiles(profiles: Sequence[Profile], encoder: Encoder, trained: Traine
             role_vector=rows(layout.role)[0] if layout.role else None,
             concern_vectors=rows([c.text for c in layout.concerns]),
             concern_sentence_vectors=rows([c.sentence for c in layout.concerns]),
+            concern_views=tuple(view for _, view in layout.views),
+            concern_view_vectors=rows([view for _, view in layout.views]),
+            concern_view_owners=np.array([c for c, _ in layout.views], dtype=np.int64),
         )
         for layout in layouts
     ]

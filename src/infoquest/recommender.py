@@ -7,7 +7,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
@@ -295,13 +295,27 @@ class Recommender:
         lexical = state.lexical.similarities([f"{r.profile.goals} {r.profile.role}" for r in readings])
         # The concerns of every profile matched together, _CONCERN_SLICE at a time (each row depends on its
         # concern alone; slices keep the (concerns, questions, signals) array small enough for the cache).
-        concern_texts = [c.text for r in readings for c in r.concerns]
-        concern_sentences = [c.sentence for r in readings for c in r.concerns]
+        # A long concern's clauses (``concern_views``) are matched too, as rows after the concerns', each with its
+        # concern's sentence and needs; a question's relevance to the concern is its best over the whole and them.
+        bounds = np.cumsum([0] + [len(r.concerns) for r in readings])
+        owners = np.concatenate(
+            [r.text.concern_view_owners + bounds[i] for i, r in enumerate(readings)] + [np.zeros(0, dtype=np.int64)]
+        )
+        concern_texts = [c.text for r in readings for c in r.concerns] + [
+            v for r in readings for v in r.text.concern_views
+        ]
+        sentences = [c.sentence for r in readings for c in r.concerns]
+        concern_sentences = sentences + [sentences[o] for o in owners]
         all_relevance = np.zeros((len(concern_texts), len(self.corpus)))
         if concern_texts:
-            vectors = np.concatenate([r.text.concern_vectors for r in readings])
+            vectors = np.concatenate(
+                [r.text.concern_vectors for r in readings]
+                + [r.text.concern_view_vectors for r in readings if len(r.text.concern_views)]
+            )
             sentence_vectors = np.concatenate([r.text.concern_sentence_vectors for r in readings])
+            sentence_vectors = np.concatenate([sentence_vectors, sentence_vectors[owners]])
             needs = np.concatenate([r.concern_needs for r in readings])
+            needs = np.concatenate([needs, needs[owners]])
             for start in range(0, len(concern_texts), _CONCERN_SLICE):
                 part = slice(start, start + _CONCERN_SLICE)
                 texts = concern_texts[part]
@@ -320,17 +334,26 @@ class Recommender:
                     else state.says_class.log_probabilities(sentence_vectors[part], concern_sentences[part]),
                 )
                 all_relevance[part] = matcher.probabilities(values)
-        bounds = np.cumsum([0] + [len(r.concerns) for r in readings])
+        count = int(bounds[-1])
+        whole_relevance = all_relevance[:count].copy()
+        if len(owners):
+            np.maximum.at(all_relevance, owners, all_relevance[count:])
+        all_relevance = all_relevance[:count]
         out = []
         for row, reading in enumerate(readings):
             concerns = reading.concerns
             relevance = all_relevance[bounds[row] : bounds[row + 1]]
-            features = compute_features(reading, state.side, lexical[row], relevance, matcher.threshold)
+            whole = whole_relevance[bounds[row] : bounds[row + 1]]
+            # The ranking signals read the whole concerns, as the ranker was trained; which questions answer a
+            # concern (selection, reasons, the insight) reads its clauses too.
+            features = replace(
+                compute_features(reading, state.side, lexical[row], whole, matcher.threshold), relevance=relevance
+            )
             contributions = self.ranker.contributions(features.values)
             scores = contributions.sum(axis=1) + self.ranker.intercept
             # A personal matter is asked only when the seeker raised it: a concern it answers, or close goals.
             raised = (features.values[:, 0] >= RAISED_SIMILARITY) | (
-                relevance.max(axis=0) >= matcher.threshold if len(relevance) else False
+                whole.max(axis=0) >= matcher.threshold if len(whole) else False
             )
             facts = reading.premises | {"raised_by_seeker"}
             eligible = state.allowed & premises_met(state.requires, facts) & (~state.raised | raised)
@@ -343,7 +366,9 @@ class Recommender:
             # One place is always left for the guide's referral ask, and the written questions take theirs: the
             # concerns' answers are taken again, in the same turns, when they would not leave room for both.
             secured, answered = cover(max(1, k - 1), per_concern=4)
-            written = self._written(reading, answered, priority, relevance, matcher.threshold) if write else ()
+            # Whether a concern is unsure enough to be written for is read on the whole concern, as the matcher was
+            # calibrated: a clause that matches well does not make the whole concern answered.
+            written = self._written(reading, answered, priority, whole, matcher.threshold) if write else ()
             room = max(1, k - 1 - min(len(written), k // 4))
             if len(secured) > room:
                 secured, answered = cover(room, per_concern=4)
