@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from infoquest.concerns import MAX_CONCERNS, concern_views, context_split, extract_concerns
+from infoquest.concerns import MAX_CONCERNS, MAX_VIEWS, concern_views, context_split, extract_concerns
 
 MAYA = (
     "I graduate next May and want to work in pediatric oncology. Should I do a new-grad residency or start on a "
@@ -431,3 +431,8 @@ def test_a_long_concern_has_its_clauses_as_views() -> None:
         "how do people make the jump",
         "most CRA roles ask for 2 years of monitoring experience",
     ]
+
+
+def test_a_long_run_of_clauses_gives_a_bounded_number_of_views() -> None:
+    text = ", ".join(f"whether option {n} pays well" for n in range(40))
+    assert len(concern_views(text)) == MAX_VIEWS

@@ -543,8 +543,10 @@ def context_split(text: str) -> tuple[str, str] | None:
     return None
 
 
-#: A concern this long is also matched clause by clause (``concern_views``).
+#: A concern this long is also matched clause by clause (``concern_views``), with at most ``MAX_VIEWS`` clauses
+#: (bounded work on a long run of commas; no benchmark concern has more than 8).
 VIEW_MIN_WORDS = 10
+MAX_VIEWS = 8
 #: Where a long concern's clauses part: a reason, a contrast, a dash, a colon, a question mark, "so I want…".
 _VIEW_BREAK = re.compile(
     r",?\s+(?:so|since|because|as|but|although|though|while|which)\s+(?=\w)|\s+[—–-]+\s+|[:;?]\s+|,\s+",
@@ -569,7 +571,7 @@ def concern_views(text: str) -> list[str]:
             piece = piece[heard.end() :].strip()
         if len(_content_words(piece)) >= 2 and piece != text:
             views.append(piece)
-    return list(dict.fromkeys(views))
+    return list(dict.fromkeys(views))[:MAX_VIEWS]
 
 
 def extract_concerns(goals: str) -> list[Concern]:
