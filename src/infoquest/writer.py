@@ -452,8 +452,9 @@ def _write(concern: Concern) -> str | None:
         if re.fullmatch(
             r"their\s+\S+(?:\s+\S+)?|online|abroad|remotely|overseas|alone|outside", noun, re.IGNORECASE
         ) or re.match(r"(?:they|he|she|it|we|you|I)\b", noun):
-            # "handle their wrists", "handle online", "handle they get heated": not a thing one handles
-            return None  # "handle their wrists", "handle online": what about them lies outside the span
+            # "handle their wrists", "handle online": what about them lies outside the span; "handle they get
+            # heated": a clause, not a thing one handles.
+            return None
         return _sentence(f"How do people in your line of work handle {noun}")
     if concern.kind == "learn":
         if _VERB_START.match(body) and not re.match(r"^\w+ing\b", body):
