@@ -405,6 +405,48 @@ def test_how_people_type_what_they_want_to_ask(goals: str, expected: list[tuple[
     assert spans(goals) == expected
 
 
+@pytest.mark.parametrize(
+    ("goals", "expected"),
+    [
+        # A list's numbering is not part of the item it numbers, whether digits or letters.
+        (
+            "Want to know: 1) does my military experience help with the FAA 2) how the age cutoff works",
+            [("question", "does my military experience help with the FAA"), ("question", "how the age cutoff works")],
+        ),
+        (
+            "Questions: a) is a degree needed b) how important is it to work at a chain",
+            [("question", "is a degree needed"), ("question", "how important is it to work at a chain")],
+        ),
+        # A letter and a bracket inside a word number nothing.
+        (
+            "My main questions: do employers hire coders with the (CPC-A) designation, or is that a dead end?",
+            [
+                ("question", "do employers hire coders with the (CPC-A) designation"),
+                ("question", "is that a dead end?"),
+            ],
+        ),
+        # A "..." that trails off before a lower-case word goes on with the same sentence; its dots are not kept.
+        (
+            "Deciding between CRNA school and... honestly just staying bedside.",
+            [("worry", "CRNA school and... honestly just staying bedside")],
+        ),
+        ("I worry about pay... and whether it is enough.", [("worry", "pay"), ("worry", "whether it is enough")]),
+        # "do I need to know" asks a question: it is no cue to learn something.
+        (
+            "also how much excel/modeling do I need to know before applying",
+            [("question", "how much excel/modeling do I need to know before applying")],
+        ),
+        ("do i need to learn figma??", [("question", "do i need to learn figma??")]),
+        # "or is not needed" has no subject of its own: one question.
+        ("Should I try PE license or is not needed?", [("question", "Should I try PE license or is not needed?")]),
+    ],
+)
+def test_numbered_lists_trailing_dots_and_questions_that_look_like_cues(
+    goals: str, expected: list[tuple[str, str]]
+) -> None:
+    assert spans(goals) == expected
+
+
 def test_a_single_item_after_a_heading_that_is_no_question_is_read_whole() -> None:
     goals = "Honest question: when our dog was put to sleep I couldn't stop crying for a week."
     assert [kind for kind, _ in spans(goals)] == ["statement"]

@@ -57,6 +57,8 @@ _WORRY = (
     r"(?:i'?m |been )?(?:thinking about|considering|weighing)\s+(?=(?:whether|if)\b)"
 )
 _LEARN = (
+    # Not inside a question: "how much Excel do I need to know before applying" asks; it is no cue.
+    r"(?<!\bdo )(?<!\bdoes )(?<!\bdid )(?<!\bdo i )(?<!\bdo we )(?<!\bdo you )(?<!\bdoes one )(?<!\bdid you )"
     r"(?:i'?d (?:also |really |just )?(?:like|love) to|i (?:also |really )?want to|i wanna|i (?:also )?need to|"
     r"i hope to|i'?m hoping to|hoping to|want to|"
     r"need to|trying to|would (?:also |really )?like to|i'?m trying to|i have to)\s+"
@@ -117,7 +119,7 @@ _LIST_HEADER = re.compile(
 )
 _LIST_ITEM = re.compile(
     # Not before "which", "who", "when" or "if", which after a comma usually go on with the same item.
-    r"\s*;\s*|\s*\(\d{1,2}\)\s*|(?:^|\s+)\d{1,2}\)\s+|,\s*(?:and\s+|or\s+|also\s+)?(?:honestly\s+|lastly\s+|finally\s+)?"
+    r"\s*;\s*|\s*\((?:\d{1,2}|[a-h])\)\s*|(?<![^\s:])(?:\d{1,2}|[a-h])\)\s+|,\s*(?:and\s+|or\s+|also\s+)?(?:honestly\s+|lastly\s+|finally\s+)?"
     r"(?=(?:how|what|where|why|whether|"
     r"is|are|do|does|did|can|could|should|will|would|am)\b)",
     re.IGNORECASE,
@@ -152,7 +154,8 @@ _ABOUT_SELF = re.compile(r"(?:i'?m|i am|i have|i've|i was|my \w+ (?:is|are|was))
 _CLAUSE_END = re.compile(
     # A bracket does not end it ("the cost of flight training (around $100k) and whether airlines will hire…").
     # Nor does a full stop inside a word ("whether B.Ed is compulsory", "my M.Div won't count").
-    r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)\.(?![A-Za-z0-9])|[;!?]"
+    # A "..." trailing off before a lower-case word does not end it either ("CRNA school and... honestly staying").
+    r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\.)\.(?![A-Za-z0-9.])|(?<!\.)\.{2,}(?!\.)(?!\s+(?-i:[a-z]))|[;!?]"
     r"|,?\s+(?:but|because|since(?!\s+then\b)|although|though|so that|while|as well as)\s+|\s+-+\s+",
     re.I,
 )
@@ -168,9 +171,10 @@ _BINOMIALS = re.compile(
     re.IGNORECASE,
 )
 # A line ends a sentence too: goals typed as a list ("- how do i get my first client") have no full stops.
-# A full stop inside a word ("M.Ed", "3.5") or after a common abbreviation ("a postdoc vs. a VAP") ends nothing.
+# A full stop inside a word ("M.Ed", "3.5") or after a common abbreviation ("a postdoc vs. a VAP") ends nothing,
+# nor does a trailing-off "..." before a lower-case word ("Deciding between CRNA school and... honestly staying").
 _SENTENCE = re.compile(
-    r"(?:[^.!?\n]|\.(?=[A-Za-z0-9])|(?<=\bvs)\.|(?<=\betc)\.(?=\s+[a-z])|(?<=\be\.g)\.|(?<=\bi\.e)\.|(?<=\bdr)\.|"
+    r"(?:[^.!?\n]|\.(?=[A-Za-z0-9])|\.{2,}(?=\s+(?-i:[a-z]))|(?<=\bvs)\.|(?<=\betc)\.(?=\s+[a-z])|(?<=\be\.g)\.|(?<=\bi\.e)\.|(?<=\bdr)\.|"
     r"(?<=\bmr)\.|(?<=\bms)\.|(?<=\bmrs)\.|(?<=\bst)\.|(?<=\bapprox)\.|(?<=\b[A-Z]\.[A-Z])\.(?=\s+[a-z]))+"
     r"(?:[.!?]+|(?=\n)|$)|\n",
     re.IGNORECASE,
@@ -257,10 +261,11 @@ _FILLER = frozenset(
         "getting",
     ]
 )
-# A question clause that starts here begins a new question ("... and how do people advance?").
+# A question clause that starts here begins a new question ("... and how do people advance?"); not a verb with
+# no subject of its own ("Should I try PE license or is not needed?" is one question).
 _QUESTION_START = re.compile(
     r"\s+(?:and|or|also|plus)\s+(?=(?:how|what|when|where|which|who|why|is|are|do|does|did|should|can|could|"
-    r"would|will|has|have)\b)",
+    r"would|will|has|have)\b(?!\s+not\b))",
     re.IGNORECASE,
 )
 #: A fact about the seeker, however short ("I'm on an F-1 visa.", "also im 52", "I have ADHD and I can't tell
@@ -287,6 +292,8 @@ _FINITE = re.compile(
 )
 _GREETING = re.compile(r"^(?:good (?:morning|afternoon|evening|day)|hello|hi|hey|dear|greetings)\b", re.IGNORECASE)
 _FACT_TAIL = re.compile(r"[\s,;:]+(?:and|but|so|or|because|since|which|that)$", re.IGNORECASE)
+# A list's numbering before an item ("1) does my military experience help", "2. how the age cutoff works").
+_LIST_MARK = re.compile(r"(?:\d{1,2}[).]|[a-h]\))\s+(?=[A-Za-z])", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^(?:also|and|but|plus|so|oh|ok|okay|well|basically|honestly|genuinely|seriously|lastly|finally|then|hi|hey|"
     r"hello)[,:]?\s+",
@@ -332,13 +339,19 @@ def _content_words(text: str) -> list[str]:
 
 
 def _trim(goals: str, start: int, end: int) -> _Span:
-    """Shrink a span to its words: no surrounding spaces, commas, quotes or lead-in fillers."""
+    """Shrink a span to its words: no surrounding spaces, commas, quotes, list numbering or lead-in fillers."""
     while start < end and not goals[start].isalnum():
         start += 1
     while end > start and goals[end - 1] in " ,;:-–—'\"“”)(\t\n":
         if goals[end - 1] == ")" and goals.count("(", start, end) >= goals.count(")", start, end):
             break  # "whether I need a degree (I have some college)" keeps its bracket
         end -= 1
+    trailing = re.search(r"\s*(?:\.{2,}|…)$", goals[start:end])  # "pay... and whether it's enough"
+    if trailing and trailing.start() > 0:
+        end = start + trailing.start()
+    mark = _LIST_MARK.match(goals, start, end)
+    if mark and mark.end() < end:
+        start = mark.end()
     lead = _LEAD_IN.match(goals[start:end])
     if lead and lead.end() < end - start:
         start += lead.end()
