@@ -105,6 +105,9 @@ def concern(text: str, kind: str) -> Concern:
         ("Is it frowned on to leave after two years?", "question", "Is it frowned on to leave after two years?"),
         # What the seeker has heard is put to the interviewee to check, without the seeker's comment on it.
         ("I've heard caseloads are insane", "worry", "Is it true that caseloads are insane?"),
+        # What was heard only named, with no claim in it, is nothing to check.
+        ("I've heard a few stories", "worry", None),
+        ("I've heard horror stories about people getting denied after ten years", "worry", None),
         ("ive heard its like 100 calls a day which sounds bad", "worry", "Is it true that it's like 100 calls a day?"),
         ("Everyone says you need a master's but I'm already in debt", "worry", "Is it true that you need a master's?"),
         ("I've been told I'm too blunt", "worry", None),

@@ -151,6 +151,13 @@ _ADVICE = re.compile(
     r"choose|specialize|specialise|network)\b",
     re.IGNORECASE,
 )
+# What was heard named, not said ("I've heard a few stories", "I've heard mixed things about it"): no claim to check.
+_REPORTS = re.compile(
+    r"^(?:(?:a|an|some|many|lots of|a lot of|a few|a couple of|so many|several|mixed|conflicting|different|good|bad|"
+    r"great|horror|scary|terrible|awful|crazy|wild|mixed|negative|positive|the same)\s+)*"
+    r"(?:stories|things|rumou?rs|opinions|reviews|advice|answers|views|complaints|comments|accounts)\b",
+    re.IGNORECASE,
+)
 _FIRST_PERSON_CLAUSE = re.compile(r"^(?:i|i'm|i'd|i've|my|we|our)\b", re.IGNORECASE)
 # A worry that is a clause ("AI will replace translators", "the market is saturated"), not a thing to handle: a
 # verb within its first few words, before any "who"/"that" (so "being the one who has…" stays a noun phrase).
@@ -504,11 +511,17 @@ def _with_context(context: str, obj: str) -> str | None:
 def _checked(claim: str) -> str | None:
     """ "Is it true that …?" for a claim the seeker has heard, cut to its first clause ("agents have no personal
     life, like you're on call 24/7" → "agents have no personal life"); ``None`` for a claim about the seeker
-    ("I'm too blunt"), one that points outside itself, or one too short or long to stand alone."""
+    ("I'm too blunt"), one that only names what was heard ("a few stories"), one that points outside itself, or one
+    too short or long to stand alone."""
     claim = _CLAIM_END.split(claim, maxsplit=1)[0].strip(" ,;:-")
     claim = re.sub(r"^its\b", "it's", claim)  # "ive heard its like 100 cold calls a day"
     words = claim.split()
-    if not 3 <= len(words) <= 20 or _DANGLING.search(claim) or _FIRST_PERSON_CLAUSE.match(claim):
+    if (
+        not 3 <= len(words) <= 20
+        or _DANGLING.search(claim)
+        or _FIRST_PERSON_CLAUSE.match(claim)
+        or _REPORTS.match(claim)
+    ):
         return None
     if _ADVICE.match(claim):
         return _sentence(f"Is it good advice to {_lower_first(claim)}")  # "Everyone says go into cybersecurity"
