@@ -437,6 +437,18 @@ def test_how_people_type_what_they_want_to_ask(goals: str, expected: list[tuple[
             [("question", "how much excel/modeling do I need to know before applying")],
         ),
         ("do i need to learn figma??", [("question", "do i need to learn figma??")]),
+        # A question mark inside brackets ends neither the sentence nor the concern.
+        (
+            "what certs (ETCP? SPRAT?) should I get first, and how do you get past the fear of heights?",
+            [
+                ("question", "what certs (ETCP? SPRAT?) should I get first"),
+                ("question", "how do you get past the fear of heights?"),
+            ],
+        ),
+        (
+            "I want to understand what roles would use my skills (CFO, grants?) and how big a pay cut to expect.",
+            [("learn", "what roles would use my skills (CFO, grants?)"), ("learn", "how big a pay cut to expect")],
+        ),
         # "or is not needed" has no subject of its own: one question.
         ("Should I try PE license or is not needed?", [("question", "Should I try PE license or is not needed?")]),
     ],

@@ -172,9 +172,10 @@ _BINOMIALS = re.compile(
 )
 # A line ends a sentence too: goals typed as a list ("- how do i get my first client") have no full stops.
 # A full stop inside a word ("M.Ed", "3.5") or after a common abbreviation ("a postdoc vs. a VAP") ends nothing,
-# nor does a trailing-off "..." before a lower-case word ("Deciding between CRNA school and... honestly staying").
+# nor does a trailing-off "..." before a lower-case word ("Deciding between CRNA school and... honestly staying"),
+# nor a mark inside brackets ("what roles would use my skills (CFO, grants management?) and how big a pay cut").
 _SENTENCE = re.compile(
-    r"(?:[^.!?\n]|\.(?=[A-Za-z0-9])|\.{2,}(?=\s+(?-i:[a-z]))|(?<=\bvs)\.|(?<=\betc)\.(?=\s+[a-z])|(?<=\be\.g)\.|(?<=\bi\.e)\.|(?<=\bdr)\.|"
+    r"(?:\([^()\n]{0,160}\)|[^.!?\n]|\.(?=[A-Za-z0-9])|\.{2,}(?=\s+(?-i:[a-z]))|(?<=\bvs)\.|(?<=\betc)\.(?=\s+[a-z])|(?<=\be\.g)\.|(?<=\bi\.e)\.|(?<=\bdr)\.|"
     r"(?<=\bmr)\.|(?<=\bms)\.|(?<=\bmrs)\.|(?<=\bst)\.|(?<=\bapprox)\.|(?<=\b[A-Z]\.[A-Z])\.(?=\s+[a-z]))+"
     r"(?:[.!?]+|(?=\n)|$)|\n",
     re.IGNORECASE,
@@ -449,8 +450,11 @@ def _clauses(goals: str, start: int, end: int) -> list[_Span]:
 
 
 def _clause_end(goals: str, start: int, limit: int) -> int:
-    match = _CLAUSE_END.search(goals, start, limit)
-    return match.start() if match else limit
+    for match in _CLAUSE_END.finditer(goals, start, limit):
+        # A mark inside brackets ends nothing: "what certs (ETCP? SPRAT?) should I get first".
+        if goals.count("(", start, match.start()) <= goals.count(")", start, match.start()):
+            return match.start()
+    return limit
 
 
 def _sentences(goals: str) -> list[_Span]:
