@@ -449,6 +449,14 @@ def test_how_people_type_what_they_want_to_ask(goals: str, expected: list[tuple[
             "I want to understand what roles would use my skills (CFO, grants?) and how big a pay cut to expect.",
             [("learn", "what roles would use my skills (CFO, grants?)"), ("learn", "how big a pay cut to expect")],
         ),
+        # A sentence that starts with an item's number and numbers another is a list, even with no heading left.
+        (
+            "(2) how does sync licensing make money for a publisher (3) I've heard Nashville runs on who-you-know",
+            [
+                ("question", "how does sync licensing make money for a publisher"),
+                ("worry", "I've heard Nashville runs on who-you-know"),
+            ],
+        ),
         # "or is not needed" has no subject of its own: one question.
         ("Should I try PE license or is not needed?", [("question", "Should I try PE license or is not needed?")]),
     ],

@@ -293,6 +293,8 @@ _FINITE = re.compile(
 )
 _GREETING = re.compile(r"^(?:good (?:morning|afternoon|evening|day)|hello|hi|hey|dear|greetings)\b", re.IGNORECASE)
 _FACT_TAIL = re.compile(r"[\s,;:]+(?:and|but|so|or|because|since|which|that)$", re.IGNORECASE)
+# A sentence that starts with a list's numbering ("(2) how does…", "3) is it…").
+_NUMBERING = re.compile(r"\s*[*•\-–]?\s*\(?(?:\d{1,2}|[a-h])\)\s*", re.IGNORECASE)
 # A list's numbering before an item ("1) does my military experience help", "2. how the age cutoff works").
 _LIST_MARK = re.compile(r"(?:\d{1,2}[).]|[a-h]\))\s+(?=[A-Za-z])", re.IGNORECASE)
 _LEAD_IN = re.compile(
@@ -522,6 +524,8 @@ def _listed(goals: str, header: re.Match[str], end: int) -> list[tuple[ConcernKi
         kind: ConcernKind
         if text.endswith("?") or _ASKS.match(text):
             kind = "question"
+        elif HEARSAY.match(text):
+            kind = "worry"  # "(3) I've heard Nashville runs on who-you-know": to be checked
         elif _ABOUT_SELF.match(text):
             kind = "statement"
         else:
@@ -530,6 +534,16 @@ def _listed(goals: str, header: re.Match[str], end: int) -> list[tuple[ConcernKi
     if lead is not None:  # a lead-in with no question after it is an item of its own
         found.append(("worry" if worries else "learn", lead))
     return found
+
+
+def _numbered(goals: str, sentence: _Span) -> re.Match[str] | None:
+    """The numbering a sentence starts with when a later item is numbered too ("(2) how does sync licensing make
+    money (3) I've heard Nashville runs on who-you-know", after "(1) …?" ended a sentence): read as a list."""
+    first = _NUMBERING.match(goals, sentence.start, sentence.end)
+    if first and _LIST_ITEM.search(goals, first.end(), sentence.end):
+        later = [m for m in _LIST_ITEM.finditer(goals, first.end(), sentence.end) if re.search(r"\w\)", m.group(0))]
+        return first if later else None
+    return None
 
 
 def _asks_alone(text: str) -> bool:
@@ -600,7 +614,7 @@ def extract_concerns(goals: str) -> list[Concern]:
     for sentence in _sentences(goals):
         sentence_text = " ".join(goals[sentence.start : sentence.end].split())
         spans: list[tuple[ConcernKind, _Span]] = []
-        header = _LIST_HEADER.search(goals, sentence.start, sentence.end)
+        header = _LIST_HEADER.search(goals, sentence.start, sentence.end) or _numbered(goals, sentence)
         listed = _listed(goals, header, sentence.end) if header else []
         if len(listed) == 1 and _asks_alone(goals[listed[0][1].start : listed[0][1].end]):
             pass  # "main q: do consulting firms this size sponsor H-1B": one question after its heading
