@@ -62,6 +62,9 @@ SETS = {
     "4": HeldOutSet(
         "the fourth set", "reader_heldout_4.jsonl", "heldout4_*.jsonl", "heldout_pools_4.jsonl", "v0.1.0_heldout_4.json"
     ),
+    "5": HeldOutSet(
+        "the fifth set", "reader_heldout_5.jsonl", "heldout5_*.jsonl", "heldout_pools_5.jsonl", "v0.1.0_heldout_5.json"
+    ),
 }
 
 
