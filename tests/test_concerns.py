@@ -457,6 +457,11 @@ def test_how_people_type_what_they_want_to_ask(goals: str, expected: list[tuple[
                 ("worry", "I've heard Nashville runs on who-you-know"),
             ],
         ),
+        # Whom the seeker wants to hear it from is not part of the concern.
+        (
+            "I want to hear from someone who made the jump whether the pension math favors staying.",
+            [("learn", "whether the pension math favors staying")],
+        ),
         # "or is not needed" has no subject of its own: one question.
         ("Should I try PE license or is not needed?", [("question", "Should I try PE license or is not needed?")]),
     ],

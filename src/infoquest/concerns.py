@@ -65,7 +65,9 @@ _LEARN = (
     r"(?:learn|know|understand|find out|figure out|hear|get a sense of|get a feel for|ask about|ask|see|explore|"
     r"get advice on|talk about)\s+"
     # "What I really want to know is how much unpaid charting people do": the object after "is".
-    r"(?:more\s+)?(?:about:?\s+)?(?:(?:is|are)\s+(?=(?:how|what|whether|if|why|when|where|which|who)\b))?|"
+    r"(?:more\s+)?(?:about:?\s+)?(?:(?:is|are)\s+(?=(?:how|what|whether|if|why|when|where|which|who)\b))?"
+    # "I'd like to hear honestly from someone on a hiring committee how they view…": whom from is no concern.
+    r"(?:(?:honestly|directly|first-?hand)\s+)?(?:from\s+(?:[\w'-]+\s+){1,7}?(?=(?:how|what|whether|if|why|when|which)\b))?|"
     r"(?:i'?m |i am |also |really )?(?:curious|wondering|interested in learning|keen to learn)\s+"
     r"(?:about:?\s+|(?=(?:whether|if|how|what|which|when|where|why)\b))?|"
     r"(?:any |some )?(?:advice|tips|guidance|insight|pointers) (?:on|about|with|for)\s+|"
