@@ -105,6 +105,15 @@ def concern(text: str, kind: str) -> Concern:
         ("Is it frowned on to leave after two years?", "question", "Is it frowned on to leave after two years?"),
         # What the seeker has heard is put to the interviewee to check, without the seeker's comment on it.
         ("I've heard caseloads are insane", "worry", "Is it true that caseloads are insane?"),
+        # A worry that is a clause without an auxiliary is asked as one, not put after "handle".
+        ("employers prefer American trained nurses", "worry", "Do you think employers prefer American trained nurses?"),
+        # Words that point outside a short concern: "how true that is", "which gives…", "… is better?".
+        ("how true that is", "learn", None),
+        ("Which gives more flexibility?", "question", None),
+        ("Maybe compliance area is better?", "question", None),
+        ("Is it better to go Big 4 or a mid-size firm?", "question", "Is it better to go Big 4 or a mid-size firm?"),
+        ("Is hospital work better than clinic work?", "question", "Is hospital work better than clinic work?"),
+        ("is the pay getting worse", "question", "Is the pay getting worse?"),
         # What was heard only named, with no claim in it, is nothing to check.
         ("I've heard a few stories", "worry", None),
         ("I've heard horror stories about people getting denied after ten years", "worry", None),

@@ -77,6 +77,8 @@ _DANGLING = re.compile(
     # "what companies hire for this in Argentina": "this" stands for the field the span left out.
     r"|\b(?:for|into|in|about|with)\s+this\s+(?:in|at|here|there|without|if|when)\b"
     r"|\bthat\s+(?:split|part|route|path|option|one)\b"
+    # "how true that is": what "that" is lies outside the span.
+    r"|\bhow\s+\w+\s+(?:that|this)\s+(?:is|was|would be)\b"
     r"|\b(?:how|why|when|if)\s+(?:that|this|it)\b(?!(?:'s|\s+is)\s+(?:too|worth|possible|hard|easy|realistic|normal|"
     r"common|better)\b)"
     r"|\b(?:make|see|do|handle|take|get|reactivate|reactivating|renew|renewing|reinstate|reinstating|transfer|transferring|use|using|"
@@ -164,6 +166,13 @@ _FIRST_PERSON_CLAUSE = re.compile(r"^(?:i|i'm|i'd|i've|my|we|our)\b", re.IGNOREC
 _WORRY_CLAUSE = re.compile(
     r"^(?!\w+ing\b)(?:(?!\b(?:who|that|which|when|where|if|because|while|as)\b)[\w'’-]+\s+){1,4}?(?:will|would|could|might|may|can|can't|won't|"
     r"is|are|was|were|isn't|aren't|has|have|hasn't|haven't|don't|doesn't)\b",
+    re.IGNORECASE,
+)
+# A clause whose verb has no auxiliary ("employers prefer American-trained nurses", "hospitals hire new grads"):
+# a plural subject of up to four words, then a verb that says what people do.
+_WORRY_CLAUSE_PLAIN = re.compile(
+    r"^(?!\w+ing\b)(?:[\w'’-]+\s+){0,3}?[\w'’-]+s\s+(?:\w+ly\s+|still\s+|only\s+|just\s+|now\s+)?(?:prefer|want|hire|value|"
+    r"expect|require|care|look down|treat|favou?r|discriminate|judge|reject|ignore|avoid|dislike|distrust)\b",
     re.IGNORECASE,
 )
 _ANY_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i've|me|my|mine|myself)\b", re.IGNORECASE)
@@ -379,10 +388,23 @@ def _write(concern: Concern) -> str | None:
         # "Do firms pay for it?", "the degree side of it": a short concern ending on "it" names nothing it could
         # stand for ("without apologizing for it" after "how to explain a seven-year break" does).
         or (len(body.split()) <= 6 and re.search(r"\b(?:for|of|on|into|about)\s+it\s*$", body, re.I))
-        # "which one you recommend", "Which is closer to the truth?": the options lie outside the span.
+        # "which one you recommend", "Which is closer to the truth?", "Which gives more flexibility?": the options
+        # lie outside the span.
         or (
-            re.search(r"(?:^|,\s*)which\s+(?:one|is)\b", body, re.I)
+            re.search(
+                r"(?:^|,\s*)which\s+(?:one|is|gives|pays|offers|has|would|should|will|makes|leads|suits|fits|works)\b",
+                body,
+                re.I,
+            )
             and not re.search(r"\b(?:or|vs|versus|between)\b", body, re.I)
+        )
+        # "Maybe compliance area is better?": better than what lies outside the short span.
+        or (
+            len(body.split()) <= 6
+            and re.search(
+                r"\b(?:is|are|be|was)\s+(?:better|worse|easier|harder|smarter|safer|wiser)\s*[?.!]*$", body, re.I
+            )
+            and not re.search(r"\b(?:or|vs|versus|between|than|over)\b", body, re.I)
         )
     ):
         return None  # a pointer to words left out, a subject or verb left out, or what only the seeker can know
@@ -440,7 +462,9 @@ def _write(concern: Concern) -> str | None:
             return None
         if body.lower().startswith("my ") and re.search(r"\b(?:will|would|could|might|can)\b", body, re.I):
             return _sentence(f"Do you think {body}")  # "my age will count against me"; not "my math is weak"
-        if _WORRY_CLAUSE.match(body) and not re.match(r"^(?:they|he|she|these|those)\b", body, re.IGNORECASE):
+        if (_WORRY_CLAUSE.match(body) or _WORRY_CLAUSE_PLAIN.match(body)) and not re.match(
+            r"^(?:they|he|she|these|those)\b", body, re.IGNORECASE
+        ):
             return _sentence(f"Do you think {_lower_first(body)}")  # "Do you think the market is saturated?"
         if len(body.split()) > 5:
             # A long worry reads badly after "handle". Only a plain "-ing" phrase ("going back to irregular
