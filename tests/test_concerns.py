@@ -462,6 +462,18 @@ def test_how_people_type_what_they_want_to_ask(goals: str, expected: list[tuple[
             "I want to hear from someone who made the jump whether the pension math favors staying.",
             [("learn", "whether the pension math favors staying")],
         ),
+        # "because of …" belongs to the clause; "stuck between" weighs a choice; "I hear …" is something heard.
+        (
+            "I want to know if the job is going away because of AI translation.",
+            [("learn", "if the job is going away because of AI translation")],
+        ),
+        ("I'm stuck between MSW and a counseling master's.", [("worry", "MSW and a counseling master's")]),
+        ("I hear the brokers pay very little.", [("worry", "I hear the brokers pay very little")]),
+        # Someone else's "need to know" is no cue: "floor people need to know every regular by name".
+        (
+            "I hear floor people need to know every regular by name.",
+            [("worry", "I hear floor people need to know every regular by name")],
+        ),
         # "or is not needed" has no subject of its own: one question.
         ("Should I try PE license or is not needed?", [("question", "Should I try PE license or is not needed?")]),
     ],

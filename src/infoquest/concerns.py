@@ -41,7 +41,7 @@ _WORRY = (
     # "trying to decide between a PD office and…", "I need to decide whether to learn G-code…"
     r"(?:deciding|(?:trying|need|have|want) to decide|(?:i'?m |i am )?debating)\s+"
     r"(?:between\s+|(?=(?:whether|if|which)\b))|"
-    r"(?:i'?m |i am )?torn between\s+|"
+    r"(?:i'?m |i am )?(?:torn|stuck) between\s+|"
     r"(?:i )?(?:don'?t|do not|still don'?t) (?:really |actually |fully |quite |even )?(?:know|understand|get)\s+"
     r"(?=(?:what|how|if|whether|why|when|where|which)\b)|"
     r"(?:i'?m |i am )?not clear (?:on|about)\s+|"
@@ -99,7 +99,7 @@ _CUES: tuple[tuple[ConcernKind, re.Pattern[str]], ...] = (
 #: shops burn people out"): a worry, whose claim follows the match.
 HEARSAY = re.compile(
     r"^(?:(?:and|but|also|plus|so)\s+)?(?:(?:i|we)(?:'?ve| have)?\s+(?:also\s+|always\s+|often\s+)?"
-    r"(?:heard|keep hearing|been told|read that|keep reading that)|(?:i|we)(?:'?ve| have)\s+(?:also\s+)?read"
+    r"(?:heard|hear|keep hearing|been told|read that|keep reading that)|(?:i|we)(?:'?ve| have)\s+(?:also\s+)?read"
     # "I've read hygienists get neck problems", not "I've read the book": a subject, then its verb.
     r"(?=\s+[\w'-]+\s+(?:[\w'-]+\s+)?(?:get|gets|are|is|have|has|make|makes|need|needs|can|can't|don't|doesn't|"
     r"will|won't|burn|quit|leave|earn)\b)"
@@ -158,7 +158,8 @@ _CLAUSE_END = re.compile(
     # Nor does a full stop inside a word ("whether B.Ed is compulsory", "my M.Div won't count").
     # A "..." trailing off before a lower-case word does not end it either ("CRNA school and... honestly staying").
     r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\.)\.(?![A-Za-z0-9.])|(?<!\.)\.{2,}(?!\.)(?!\s+(?-i:[a-z]))|[;!?]"
-    r"|,?\s+(?:but|because|since(?!\s+then\b)|although|though|so that|while|as well as)\s+|\s+-+\s+",
+    # "because of AI translation" is part of the clause, not a reason after it.
+    r"|,?\s+(?:but|because(?!\s+of\b)|since(?!\s+then\b)|although|though|so that|while|as well as)\s+|\s+-+\s+",
     re.I,
 )
 # Items of a list: commas and "and" (never "or": "residency or med-surg" is one choice).
@@ -418,6 +419,8 @@ def _items(goals: str, start: int, end: int) -> list[_Span]:
     text = goals[start:end]
     protected = [(m.start(), m.end()) for m in _BINOMIALS.finditer(text)]
     protected += [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]  # "(mom and dad)" is one item
+    # "the examiner role because of the remote work and stability": the reason's list is not the concern's.
+    protected += [(m.start(), len(text)) for m in re.finditer(r"\bbecause of\b", text, re.IGNORECASE)]
     pieces: list[_Span] = []
     at = 0
     for sep in _LIST_SPLIT.finditer(text):
@@ -538,6 +541,63 @@ def _listed(goals: str, header: re.Match[str], end: int) -> list[tuple[ConcernKi
     return found
 
 
+# Words that may stand before a bare "need to know", "want to learn": the seeker's own cue ("Also want to know",
+# "really need to understand"); after any other word someone else needs it ("floor people need to know every
+# regular by name").
+_BARE_CUE = re.compile(r"(?:need|want|wanna|trying|hoping|would)\b", re.IGNORECASE)
+_BEFORE_BARE_CUE = frozenset(
+    [
+        "and",
+        "also",
+        "so",
+        "but",
+        "really",
+        "just",
+        "still",
+        "i",
+        "i'm",
+        "im",
+        "i'd",
+        "id",
+        "i've",
+        "we",
+        "we're",
+        "we'd",
+        "plus",
+        "mainly",
+        "mostly",
+        "especially",
+        "then",
+        "honestly",
+        "actually",
+        "definitely",
+        "seriously",
+        "would",
+        "def",
+        "most",
+    ]
+)
+
+
+def _cue(pattern: re.Pattern[str], goals: str, start: int, end: int) -> re.Match[str] | None:
+    """The first match of the learning cue ``pattern`` in ``goals[start:end]`` that is the seeker's own."""
+    at = start
+    while at < end:
+        match = pattern.search(goals, at, end)
+        if match is None:
+            return None
+        before = re.findall(r"[A-Za-z']+", goals[max(start, match.start() - 30) : match.start()])
+        if not (
+            _BARE_CUE.match(match.group(0))
+            and before
+            and re.search(r"[A-Za-z]\s+$", goals[: match.start()])
+            and before[-1].lower() not in _BEFORE_BARE_CUE
+        ):
+            return match
+        at = match.start() + 1
+    return None
+
+
 def _numbered(goals: str, sentence: _Span) -> re.Match[str] | None:
     """The numbering a sentence starts with when a later item is numbered too ("(2) how does sync licensing make
     money (3) I've heard Nashville runs on who-you-know", after "(1) …?" ended a sentence): read as a list."""
@@ -629,7 +689,7 @@ def extract_concerns(goals: str) -> list[Concern]:
         while at < cue_end:
             best: tuple[int, ConcernKind, re.Match[str]] | None = None
             for kind, pattern in _CUES:
-                match = pattern.search(goals, at, cue_end)
+                match = _cue(pattern, goals, at, cue_end) if kind == "learn" else pattern.search(goals, at, cue_end)
                 if match and match.end() > match.start() and (best is None or match.start() < best[0]):
                     best = (match.start(), kind, match)
             if best is None:
