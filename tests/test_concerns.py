@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from infoquest.concerns import MAX_CONCERNS, MAX_VIEWS, concern_views, context_split, extract_concerns
+from infoquest.writer import write_question
 
 MAYA = (
     "I graduate next May and want to work in pediatric oncology. Should I do a new-grad residency or start on a "
@@ -515,3 +516,19 @@ def test_a_long_concern_has_its_clauses_as_views() -> None:
 def test_a_long_run_of_clauses_gives_a_bounded_number_of_views() -> None:
     text = ", ".join(f"whether option {n} pays well" for n in range(40))
     assert len(concern_views(text)) == MAX_VIEWS
+
+
+@pytest.mark.parametrize(
+    "goals",
+    [
+        "I'm trying to understand how licensing works, and I've heard caseloads are insane.",
+        "I'd like to know whether I'm too old at 52. I don't know if my age will count against me.",
+        "We're hoping to learn what the pay's like; I can't do nights.",
+    ],
+)
+def test_typographic_apostrophes_read_as_plain_ones_and_keep_the_seekers_text(goals: str) -> None:
+    curly = goals.replace("'", "’")
+    plain, typed = extract_concerns(goals), extract_concerns(curly)
+    assert [(c.kind, c.start, c.end) for c in typed] == [(c.kind, c.start, c.end) for c in plain]
+    assert all(c.text == curly[c.start : c.end] and "’" in curly for c in typed)
+    assert [write_question(c) for c in typed] == [write_question(c) for c in plain]

@@ -586,11 +586,12 @@ def _cue(pattern: re.Pattern[str], goals: str, start: int, end: int) -> re.Match
         match = pattern.search(goals, at, end)
         if match is None:
             return None
-        before = re.findall(r"[A-Za-z']+", goals[max(start, match.start() - 30) : match.start()])
+        window = goals[max(start, match.start() - 40) : match.start()]
+        before = re.findall(r"[A-Za-z']+", window)
         if not (
             _BARE_CUE.match(match.group(0))
             and before
-            and re.search(r"[A-Za-z]\s+$", goals[: match.start()])
+            and re.search(r"[A-Za-z]\s+$", window)
             and before[-1].lower() not in _BEFORE_BARE_CUE
         ):
             return match
@@ -667,11 +668,30 @@ def concern_views(text: str) -> list[str]:
     return list(dict.fromkeys(views))[:MAX_VIEWS]
 
 
+#: Typographic quotes as typed on phones and in word processors ("I’m trying to understand…"), read as plain ones.
+_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def plain_quotes(text: str) -> str:
+    """``text`` with typographic quotes and apostrophes as plain ones, one character for one."""
+    return text.translate(_TYPOGRAPHY)
+
+
 def extract_concerns(goals: str) -> list[Concern]:
     """The concerns in ``goals``, in the order written, at most ``MAX_CONCERNS``.
 
     Returns ``[]`` for goals with no cue and no question (context only); see the module docstring.
     """
+    typed = plain_quotes(goals)
+    found = _extract(typed)
+    if typed == goals:
+        return found
+    # The rules read plain quotes; each concern keeps the seeker's exact text (one character for one, so its
+    # offsets are the same in both).
+    return [c.model_copy(update={"text": goals[c.start : c.end]}) for c in found]
+
+
+def _extract(goals: str) -> list[Concern]:
     found: list[Concern] = []
     for sentence in _sentences(goals):
         sentence_text = " ".join(goals[sentence.start : sentence.end].split())
