@@ -155,3 +155,33 @@ def test_a_referral_ask_gives_the_guides_reason_and_quotes_no_goal_or_resume_lin
         assert not any(r.startswith(("Matches your goal", "Builds on your résumé")) for r in pick.reasons)
     ranked = {r.question.id: r for r in rec.rank(profile)}
     assert all(REFERRAL_REASON in ranked[q].reasons for q in referral if q in ranked)
+
+
+def test_typographic_apostrophes_change_nothing_but_the_quoted_text(rec):
+    from infoquest import Profile
+
+    plain = Profile(
+        goals="I'm a nurse and I'd like to know whether night shifts ever end. I've heard burnout is common.",
+        resume="RN, two years on a med-surg floor; I've precepted new grads.",
+        role="my cousin's wife, she's a charge nurse",
+    )
+    typed = Profile(**{f: getattr(plain, f).replace("'", "’") for f in ("goals", "resume", "role")})
+    assert [r.question.id for r in rec.recommend(typed, k=10)] == [r.question.id for r in rec.recommend(plain, k=10)]
+    assert [r.question.id for r in rec.rank(typed)] == [r.question.id for r in rec.rank(plain)]
+
+
+def test_the_encoder_reads_plain_apostrophes(tmp_path):
+    from infoquest import Profile, Recommender
+    from infoquest.encoders import HashingEncoder
+
+    seen: list[str] = []
+
+    class Spy(HashingEncoder):
+        def encode(self, texts, **kwargs):
+            seen.extend(texts)
+            return super().encode(texts, **kwargs)
+
+    spy = Recommender(encoder=Spy(dimension=64), trained=False, cache_dir=tmp_path)
+    spy.recommend(Profile(goals="I’d like to know how “on call” works. I’ve heard it’s brutal.", role="ICU nurse"), k=5)
+    read = [t for t in seen if "on call" in t]
+    assert read and not any(ch in t for t in read for ch in "’“”")
