@@ -114,6 +114,10 @@ def concern(text: str, kind: str) -> Concern:
         ("Is it better to go Big 4 or a mid-size firm?", "question", "Is it better to go Big 4 or a mid-size firm?"),
         ("Is hospital work better than clinic work?", "question", "Is hospital work better than clinic work?"),
         ("is the pay getting worse", "question", "Is the pay getting worse?"),
+        # Options typed as questions in a bracket are listed; "a 47 yr old" before a noun is hyphenated.
+        ("what certs (ETCP? SPRAT?) should I get first", "question", "What certs (ETCP, SPRAT) should I get first?"),
+        ("Will companies take a 47 yr old apprentice?", "question", "Will companies take a 47-year-old apprentice?"),
+        ("is 35 yrs old too late", "question", "Is 35 years old too late?"),
         # What was heard only named, with no claim in it, is nothing to check.
         ("I've heard a few stories", "worry", None),
         ("I've heard horror stories about people getting denied after ten years", "worry", None),

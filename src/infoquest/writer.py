@@ -199,6 +199,8 @@ def _lower_first(text: str) -> str:
 
 
 def _sentence(text: str) -> str:
+    # "what jobs pastors end up in (HR? nonprofit? counseling?)": the bracket's options, listed.
+    text = _ASKED_OPTIONS.sub(lambda m: "(" + re.sub(r"\?\s*(?=\S)", ", ", m.group(1)).rstrip("? ") + ")", text)
     text = _ACRONYM.sub(lambda m: _CAPITALISED.get(m.group(0), m.group(0).upper()), text[0].upper() + text[1:])
     opened = len(re.findall(r"(?:^|(?<=\s))'(?=\w)", text))
     if opened > len(re.findall(r"(?<=\w)'(?=\s|$|[?.!,;:])", text)) and re.search(r"(?:^|\s)'[^']*$", text):
@@ -206,6 +208,8 @@ def _sentence(text: str) -> str:
     return text if text.endswith("?") else f"{text}?"
 
 
+# A bracket of options typed as questions ("(HR? nonprofit? counseling?)").
+_ASKED_OPTIONS = re.compile(r"\(([^()?]+\?(?:\s*[^()?]+\?)+)\s*\)")
 #: Quick typing, mended in written questions ("a problem w razors", "bc im shy", "how do ppl survive"). Lower case
 #: only where a capital means something else ("BC", "George W. Bush").
 _TYPED = (
@@ -221,6 +225,8 @@ _TYPED = (
     # "til ur fully booked" is "you're"; "ur portfolio" is "your".
     (r"(?<![\w'])ur(?=\s+(?:a|an|the|not|going|gonna|so|too|very|really|fully|still|just|\w+ing|\w+ed)\b)", "you're"),
     (r"(?<![\w'])ur(?![\w'])", "your"),
+    # "a 47 yr old apprentice" (before a noun); "I'm 35 yrs old" stays a predicate ("years" below).
+    (r"\b((?i:a|an|the|our|my|his|her|their|your)\s+\d{1,2})[\s-]*(?:yrs?|years?)[\s-]+old\b", r"\1-year-old"),
     (r"(?<![\w'])yrs(?![\w'])", "years"),
     (r"(?<![\w'])(?i:idk)(?![\w'])", "I don't know"),
     (r"(?<![\w'])((?i:ca|wo))nt(?![\w'])", r"\1n't"),
