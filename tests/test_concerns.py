@@ -532,3 +532,12 @@ def test_typographic_apostrophes_read_as_plain_ones_and_keep_the_seekers_text(go
     assert [(c.kind, c.start, c.end) for c in typed] == [(c.kind, c.start, c.end) for c in plain]
     assert all(c.text == curly[c.start : c.end] and "’" in curly for c in typed)
     assert [write_question(c) for c in typed] == [write_question(c) for c in plain]
+
+
+def test_no_break_spaces_and_tabs_read_as_spaces() -> None:
+    goals = "I'm worried about night shifts and I'd like to know how the residency works."
+    for typed in (goals.replace(" ", "\u00a0"), goals.replace(" ", "\t")):
+        assert [(c.kind, c.start, c.end) for c in extract_concerns(typed)] == [
+            (c.kind, c.start, c.end) for c in extract_concerns(goals)
+        ]
+        assert all(c.text == typed[c.start : c.end] for c in extract_concerns(typed))

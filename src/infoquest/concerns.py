@@ -668,12 +668,25 @@ def concern_views(text: str) -> list[str]:
     return list(dict.fromkeys(views))[:MAX_VIEWS]
 
 
-#: Typographic quotes as typed on phones and in word processors ("I’m trying to understand…"), read as plain ones.
-_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+#: Typography as phones, word processors and web pages give it, read as plain typing: curly quotes and apostrophes
+#: ("I’m trying to understand…"), and no-break, thin and other fixed-width spaces and tabs as spaces.
+_TYPOGRAPHY = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "“": '"',
+        "”": '"',
+        "\t": " ",
+        **dict.fromkeys(
+            "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "
+        ),
+    }
+)
 
 
-def plain_quotes(text: str) -> str:
-    """``text`` with typographic quotes and apostrophes as plain ones, one character for one."""
+def plain_typing(text: str) -> str:
+    """``text`` with typographic quotes, apostrophes and spaces as plain ones, one character for one (so offsets
+    into it are offsets into ``text``)."""
     return text.translate(_TYPOGRAPHY)
 
 
@@ -682,11 +695,11 @@ def extract_concerns(goals: str) -> list[Concern]:
 
     Returns ``[]`` for goals with no cue and no question (context only); see the module docstring.
     """
-    typed = plain_quotes(goals)
+    typed = plain_typing(goals)
     found = _extract(typed)
     if typed == goals:
         return found
-    # The rules read plain quotes; each concern keeps the seeker's exact text (one character for one, so its
+    # The rules read plain typing; each concern keeps the seeker's exact text (one character for one, so its
     # offsets are the same in both).
     return [c.model_copy(update={"text": goals[c.start : c.end]}) for c in found]
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from infoquest.chunking import chunk_text
-from infoquest.concerns import MAX_SENTENCES, Concern, concern_views, extract_concerns, plain_quotes
+from infoquest.concerns import MAX_SENTENCES, Concern, concern_views, extract_concerns, plain_typing
 from infoquest.encoders import Encoder
 from infoquest.interviewee import Interviewee, infer_interviewees
 from infoquest.premises import facts
@@ -105,8 +105,8 @@ def read_profiles(profiles: Sequence[Profile], encoder: Encoder, trained: Traine
     layouts = [_texts(p, encoder) for p in profiles]
     unique = list(dict.fromkeys(t for layout in layouts for t in layout.all()))
     position = {t: i for i, t in enumerate(unique)}
-    # Typographic quotes as plain ones ("I’m" as "I'm"): the models were trained on plain ones.
-    vectors = encoder.encode([plain_quotes(t) for t in unique]) if unique else np.zeros((0, 1), dtype=np.float32)
+    # Plain typing ("I’m" as "I'm", a no-break space as a space): the models were trained on it.
+    vectors = encoder.encode([plain_typing(t) for t in unique]) if unique else np.zeros((0, 1), dtype=np.float32)
     dim = vectors.shape[1]
 
     def rows(texts: list[str]) -> np.ndarray:

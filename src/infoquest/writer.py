@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from infoquest.concerns import HEARSAY, Concern, context_split, plain_quotes
+from infoquest.concerns import HEARSAY, Concern, context_split, plain_typing
 
 #: Written questions longer than this read badly; the concern is then left unanswered rather than garbled.
 MAX_WORDS = 30
@@ -361,9 +361,9 @@ def _whole_question(concern: Concern) -> str | None:
 def write_question(concern: Concern) -> str | None:
     """A question that asks the interviewee about ``concern`` in the seeker's words, or ``None`` when the
     concern does not make a readable question."""
-    # The rules read plain quotes ("I’ve heard…" typed on a phone reads as "I've heard…").
+    # The rules read plain typing ("I’ve heard…" typed on a phone reads as "I've heard…").
     text = _write(
-        concern.model_copy(update={"text": plain_quotes(concern.text), "sentence": plain_quotes(concern.sentence)})
+        concern.model_copy(update={"text": plain_typing(concern.text), "sentence": plain_typing(concern.sentence)})
     )
     return text if text is not None and len(text.split()) >= MIN_WORDS else None
 
