@@ -44,6 +44,8 @@ from infoquest.writer import without_repeats, write_question, written_from
 logger = logging.getLogger(__name__)
 
 MAX_K = 100
+#: A set of ``k`` holds at most ``k // WRITTEN_PER`` questions written from the seeker's words.
+WRITTEN_PER = 4
 #: ``rank()`` gives reasons for this many questions at the top of the ranking (the rest have none).
 RANK_REASONS = 50
 #: The guide's own closing question: other professionals to speak with, and permission to use the name.
@@ -369,7 +371,7 @@ class Recommender:
             # Whether a concern is unsure enough to be written for is read on the whole concern, as the matcher was
             # calibrated: a clause that matches well does not make the whole concern answered.
             written = self._written(reading, answered, priority, whole, matcher.threshold) if write else ()
-            room = max(1, k - 1 - min(len(written), k // 4))
+            room = max(1, k - 1 - min(len(written), k // WRITTEN_PER))
             if len(secured) > room:
                 secured, answered = cover(room, per_concern=4)
             out.append(
@@ -554,7 +556,7 @@ class Recommender:
         state = self._state
         out = []
         for analysis in self._analyse(self.read(profiles), k):
-            written = list(analysis.written)[: k // 4]
+            written = list(analysis.written)[: k // WRITTEN_PER]
             # The set is filled with questions this interviewee can answer (when the reading is unsure every kind
             # fits a little and nothing is left out), or that address a concern no answer above addresses yet: a
             # question this interviewee answers less well beats leaving the concern unanswered. Too few such
