@@ -227,3 +227,15 @@ def test_shipped_etiquette_head_carries_its_threshold_and_test_f1():
 
 def test_load_heads_reads_once_per_process():
     assert load_heads("goals") is load_heads("goals")
+
+
+def test_a_lexicon_reads_typographic_apostrophes_and_spaces_as_plain_typing():
+    import numpy as np
+
+    from infoquest.heads import Lexicon
+
+    texts = ["my cousin's wife, she's a charge nurse", "the owner's daughter at a bakery"]
+    lexicon = Lexicon.fit(texts, "char_wb", (2, 4), 500)
+    matrix = np.eye(len(lexicon.vocabulary))
+    typed = [t.replace("'", "’").replace(" ", "\u00a0") for t in texts]
+    assert np.allclose(lexicon.dot(typed, matrix), lexicon.dot(texts, matrix))

@@ -22,6 +22,7 @@ import numpy as np
 from infoquest import _paths
 from infoquest.errors import ModelError
 from infoquest.tfidf import WORD_PATTERNS, Tfidf
+from infoquest.typography import plain_typing
 
 FORMAT_VERSION = 2
 
@@ -51,8 +52,9 @@ class Lexicon:
         return Tfidf(self.analyzer, self.ngram_range, self.vocabulary, self.idf)
 
     def dot(self, texts: Sequence[str], matrix: np.ndarray) -> np.ndarray:
-        """``tfidf(texts) @ matrix`` for a ``(len(vocabulary), m)`` matrix (numpy only: no scikit-learn at run time)."""
-        return self._space.dot(texts, matrix)
+        """``tfidf(texts) @ matrix`` for a ``(len(vocabulary), m)`` matrix (numpy only: no scikit-learn at run time).
+        Texts are read as plain typing ("cousin’s" as "cousin's"), as the lexicon was fitted."""
+        return self._space.dot([plain_typing(t) for t in texts], matrix)
 
     def transform(self, texts: Sequence[str]) -> Any:
         """A sparse ``(n, len(vocabulary))`` matrix (scikit-learn; for training)."""

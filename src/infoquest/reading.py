@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from infoquest.chunking import chunk_text
-from infoquest.concerns import MAX_SENTENCES, Concern, concern_views, extract_concerns, plain_typing
+from infoquest.concerns import MAX_SENTENCES, Concern, concern_views, extract_concerns
 from infoquest.encoders import Encoder
 from infoquest.interviewee import Interviewee, infer_interviewees
 from infoquest.premises import facts
 from infoquest.profile import Profile
 from infoquest.seeker import Seeker, goal_sentences, infer_seekers
+from infoquest.typography import plain_typing
 from infoquest.vocab import TOPICS
 
 if TYPE_CHECKING:  # trained.py imports the ranking, which imports the features, which import this module

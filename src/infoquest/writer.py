@@ -33,7 +33,8 @@ from __future__ import annotations
 
 import re
 
-from infoquest.concerns import HEARSAY, Concern, context_split, plain_typing
+from infoquest.concerns import HEARSAY, Concern, context_split
+from infoquest.typography import plain_typing
 
 #: Written questions longer than this read badly; the concern is then left unanswered rather than garbled.
 MAX_WORDS = 30
