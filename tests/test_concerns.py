@@ -541,3 +541,33 @@ def test_no_break_spaces_and_tabs_read_as_spaces() -> None:
             (c.kind, c.start, c.end) for c in extract_concerns(goals)
         ]
         assert all(c.text == typed[c.start : c.end] for c in extract_concerns(typed))
+
+
+@pytest.mark.parametrize(
+    ("goals", "expected"),
+    [
+        # A full stop typed without its space still ends a sentence after a lower-case word…
+        (
+            "I want to know if employers pay for it.And honestly how do crews treat women?",
+            [("learn", "if employers pay for it"), ("question", "honestly how do crews treat women?")],
+        ),
+        ("My knees are shot.I want to know if estimating is a desk job.", None),
+        # …but not inside an abbreviation or a degree.
+        (
+            "I've heard the D.Clin.Psych is near impossible to get onto.",
+            [("worry", "I've heard the D.Clin.Psych is near impossible to get onto")],
+        ),
+        ("I live in St.Louis and I want to know how hiring works.", [("learn", "how hiring works")]),
+    ],
+)
+def test_a_full_stop_typed_without_its_space(goals: str, expected: list[tuple[str, str]] | None) -> None:
+    found = spans(goals)
+    if expected is not None:
+        assert found == expected
+    typed = goals.replace(".I want", ". I want")
+    assert [k for k, _ in found] == [k for k, _ in spans(typed)]
+
+
+def test_an_abbreviation_keeps_its_sentence_whole() -> None:
+    (concern,) = extract_concerns("I live in St.Louis and I want to know how hiring works.")
+    assert concern.sentence == "I live in St.Louis and I want to know how hiring works."

@@ -154,14 +154,23 @@ _ASKS = re.compile(
     r"(?:how|what|whats|what's|when|where|which|who|why|is|are|do|does|did|can|could|should|will|would|am)\b", re.I
 )
 _ABOUT_SELF = re.compile(r"(?:i'?m|i am|i have|i've|i was|my \w+ (?:is|are|was))\b", re.IGNORECASE)
+# A full stop typed without its space before a new sentence ("…is realistic.My knees…", "pay for it.And"): after a
+# lower-case word (not "St.", "Mrs.", "D.Clin.", "Ph.D"), before a capitalised word, "I" or "A".
+_JOINED_STOP = (
+    r"(?<=(?-i:[a-z]{2}))(?<!(?-i:[A-Z][a-z]))(?<!(?-i:[A-Z][a-z]{2}))(?<!(?-i:[A-Z][a-z]{3}))"
+    r"\.(?=(?-i:[A-Z][a-z]|[AI]\b))"
+)
 # A clause ends here: the object of a cue never runs past it.
 _CLAUSE_END = re.compile(
     # A bracket does not end it ("the cost of flight training (around $100k) and whether airlines will hire…").
     # Nor does a full stop inside a word ("whether B.Ed is compulsory", "my M.Div won't count").
     # A "..." trailing off before a lower-case word does not end it either ("CRNA school and... honestly staying").
     r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\.)\.(?![A-Za-z0-9.])|(?<!\.)\.{2,}(?!\.)(?!\s+(?-i:[a-z]))|[;!?]"
+    # "…is realistic.My knees…": a full stop typed without its space before a new sentence.
+    + r"|"
+    + _JOINED_STOP
     # "because of AI translation" is part of the clause, not a reason after it.
-    r"|,?\s+(?:but|because(?!\s+of\b)|since(?!\s+then\b)|although|though|so that|while|as well as)\s+|\s+-+\s+",
+    + r"|,?\s+(?:but|because(?!\s+of\b)|since(?!\s+then\b)|although|though|so that|while|as well as)\s+|\s+-+\s+",
     re.I,
 )
 # Items of a list: commas and "and" (never "or": "residency or med-surg" is one choice).
@@ -178,9 +187,13 @@ _BINOMIALS = re.compile(
 # A line ends a sentence too: goals typed as a list ("- how do i get my first client") have no full stops.
 # A full stop inside a word ("M.Ed", "3.5") or after a common abbreviation ("a postdoc vs. a VAP") ends nothing,
 # nor does a trailing-off "..." before a lower-case word ("Deciding between CRNA school and... honestly staying"),
-# nor a mark inside brackets ("what roles would use my skills (CFO, grants management?) and how big a pay cut").
+# nor a mark inside brackets ("what roles would use my skills (CFO, grants management?) and how big a pay cut");
+# but a full stop typed without its space before a new sentence does ("…is realistic.My knees…").
 _SENTENCE = re.compile(
-    r"(?:\([^()\n]{0,160}\)|[^.!?\n]|\.(?=[A-Za-z0-9])|\.{2,}(?=\s+(?-i:[a-z]))|(?<=\bvs)\.|(?<=\betc)\.(?=\s+[a-z])|(?<=\be\.g)\.|(?<=\bi\.e)\.|(?<=\bdr)\.|"
+    r"(?:\([^()\n]{0,160}\)|[^.!?\n]|(?!"
+    + _JOINED_STOP
+    + r")\.(?=[A-Za-z0-9])|\.{2,}(?=\s+(?-i:[a-z]))|(?<=\bvs)\.|(?<=\betc)\.(?=\s+[a-z])|(?<=\be\.g)\.|(?<=\bi\.e)\.|"
+    r"(?<=\bdr)\.|"
     r"(?<=\bmr)\.|(?<=\bms)\.|(?<=\bmrs)\.|(?<=\bst)\.|(?<=\bapprox)\.|(?<=\b[A-Z]\.[A-Z])\.(?=\s+[a-z]))+"
     r"(?:[.!?]+|(?=\n)|$)|\n",
     re.IGNORECASE,
