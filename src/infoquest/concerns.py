@@ -618,9 +618,8 @@ def _numbered(goals: str, sentence: _Span) -> re.Match[str] | None:
     """The numbering a sentence starts with when a later item is numbered too ("(2) how does sync licensing make
     money (3) I've heard Nashville runs on who-you-know", after "(1) …?" ended a sentence): read as a list."""
     first = _NUMBERING.match(goals, sentence.start, sentence.end)
-    if first and _LIST_ITEM.search(goals, first.end(), sentence.end):
-        later = [m for m in _LIST_ITEM.finditer(goals, first.end(), sentence.end) if re.search(r"\w\)", m.group(0))]
-        return first if later else None
+    if first and any(re.search(r"\w\)", m.group(0)) for m in _LIST_ITEM.finditer(goals, first.end(), sentence.end)):
+        return first
     return None
 
 

@@ -157,7 +157,7 @@ _ADVICE = re.compile(
 # What was heard named, not said ("I've heard a few stories", "I've heard mixed things about it"): no claim to check.
 _REPORTS = re.compile(
     r"^(?:(?:a|an|some|many|lots of|a lot of|a few|a couple of|so many|several|mixed|conflicting|different|good|bad|"
-    r"great|horror|scary|terrible|awful|crazy|wild|mixed|negative|positive|the same)\s+)*"
+    r"great|horror|scary|terrible|awful|crazy|wild|negative|positive|the same)\s+)*"
     r"(?:stories|things|rumou?rs|opinions|reviews|advice|answers|views|complaints|comments|accounts)\b",
     re.IGNORECASE,
 )
