@@ -50,3 +50,15 @@ def test_a_word1_lexicon_trains_and_runs_on_the_same_features() -> None:
     assert "u" in lexicon.vocabulary
     matrix = np.random.default_rng(1).random((len(lexicon.vocabulary), 2))
     np.testing.assert_allclose(lexicon.dot(TEXTS, matrix), lexicon.transform(TEXTS).toarray() @ matrix, atol=1e-9)
+
+
+@pytest.mark.parametrize(("analyzer", "ngrams"), [("word", (1, 2)), ("char_wb", (2, 4))])
+def test_fit_rows_equals_fit_then_rows_with_repeated_texts(analyzer: str, ngrams: tuple[int, int]) -> None:
+    texts = ["night shifts and pay", "pay", "night shifts and pay", "", "How do I price bids?", "pay"]
+    space, rows = Tfidf.fit_rows(texts, analyzer, ngrams, ENGLISH_STOP_WORDS)
+    fitted = Tfidf.fit(texts, analyzer, ngrams, ENGLISH_STOP_WORDS)
+    assert space.vocabulary == fitted.vocabulary
+    np.testing.assert_array_equal(space.idf, fitted.idf)  # the repeats count towards the idf, as in fit
+    for (columns, weights), (expected_columns, expected_weights) in zip(rows, fitted.rows(texts), strict=True):
+        np.testing.assert_array_equal(columns, expected_columns)
+        np.testing.assert_array_equal(weights, expected_weights)

@@ -14,10 +14,9 @@ class LexicalMatcher:
 
     def __init__(self, questions: Sequence[str]) -> None:
         texts = list(questions)
-        self._space = Tfidf.fit(texts, "word", (1, 2), ENGLISH_STOP_WORDS)
+        self._space, rows = Tfidf.fit_rows(texts, "word", (1, 2), ENGLISH_STOP_WORDS)
         # An inverted index (term -> the texts holding it, with their weights), not a dense vocabulary-by-text
         # matrix: thousands of short texts would make that hundreds of megabytes.
-        rows = self._space.rows(texts)
         columns = np.concatenate([c for c, _ in rows] or [np.zeros(0, dtype=np.int64)])
         owners = np.concatenate([np.full(len(c), i, dtype=np.int64) for i, (c, _) in enumerate(rows)] or [columns])
         weights = np.concatenate([w for _, w in rows] or [np.zeros(0)])

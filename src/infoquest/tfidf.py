@@ -395,21 +395,50 @@ class Tfidf:
     ) -> Tfidf:
         """Fit on ``texts`` (every term kept; smooth idf as scikit-learn computes it)."""
         stops = frozenset(stop_words)
+        return cls._fitted(
+            (set(analyse(text, analyzer, ngram_range, stops)) for text in texts), analyzer, ngram_range, stops
+        )
+
+    @classmethod
+    def _fitted(
+        cls, terms: Iterable[Iterable[str]], analyzer: str, ngram_range: tuple[int, int], stops: frozenset[str]
+    ) -> Tfidf:
+        """The space of texts whose distinct terms are ``terms`` (one iterable per text)."""
         df: Counter[str] = Counter()
-        for text in texts:
-            df.update(set(analyse(text, analyzer, ngram_range, stops)))
+        n = 0
+        for distinct in terms:
+            df.update(distinct)
+            n += 1
         vocabulary = {term: i for i, term in enumerate(sorted(df))}
-        n = len(texts)
         idf = np.array([math.log((1 + n) / (1 + df[t])) + 1.0 for t in sorted(df)])
         return cls(analyzer, ngram_range, vocabulary, idf, stops)
 
+    @classmethod
+    def fit_rows(
+        cls,
+        texts: Sequence[str],
+        analyzer: str = "word",
+        ngram_range: tuple[int, int] = (1, 1),
+        stop_words: Iterable[str] = (),
+    ) -> tuple[Tfidf, list[tuple[np.ndarray, np.ndarray]]]:
+        """``fit(texts, …)`` and its ``rows(texts)``, equal to both, reading each distinct text once (not twice)."""
+        stops = frozenset(stop_words)
+        counted: dict[str, Counter[str]] = {}
+        for text in texts:
+            if text not in counted:
+                counted[text] = Counter(analyse(text, analyzer, ngram_range, stops))
+        space = cls._fitted((counted[text].keys() for text in texts), analyzer, ngram_range, stops)
+        return space, space._rows([counted[text] for text in texts])
+
     def rows(self, texts: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
         """Each text as (column indices, L2-normalised weights): a sparse row without scipy."""
+        # Count every n-gram first, then keep the known ones: one look-up per distinct n-gram.
+        return self._rows([Counter(analyse(text, self.analyzer, self.ngram_range, self.stop_words)) for text in texts])
+
+    def _rows(self, counted: Sequence[Counter[str]]) -> list[tuple[np.ndarray, np.ndarray]]:
         out = []
         vocabulary = self.vocabulary
-        for text in texts:
-            # Count every n-gram first, then keep the known ones: one look-up per distinct n-gram.
-            grams = Counter(analyse(text, self.analyzer, self.ngram_range, self.stop_words))
+        for grams in counted:
             counts = {g: c for g, c in grams.items() if g in vocabulary}
             if not counts:
                 out.append((np.zeros(0, dtype=np.int64), np.zeros(0)))
