@@ -10,8 +10,10 @@ regression over ``infoquest.matching.SIGNALS``; the threshold is chosen on perso
 that "the best question clears it" means "the best question addresses the concern". First fits the corpus's
 question classifier (one of the signals; ``infoquest.says_classifier``) on the corpus's own ``says`` and on the
 training concerns (``data/concern_training.jsonl`` with ``concern_judgments/training_*``: other personas,
-pooled and judged the same way, never the dev ones, so the matcher's cross-validation stays honest). Writes
-``models/trained[/minilm]/{says_classifier.npy,says_classifier.json,concerns.json,concerns_general.json}`` and
+pooled and judged the same way, never the dev ones, so the matcher's cross-validation stays honest). Before
+that, saves the training concerns with the questions judged to address them as more ``says`` for the matcher's
+``says`` signals (``infoquest.judged_says``). Writes ``models/trained[/minilm]/{judged_says.npy,judged_says.json,
+says_classifier.npy,says_classifier.json,concerns.json,concerns_general.json}`` and
 ``results/concern_matcher[_minilm].md``.
 """
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -28,7 +31,9 @@ from sklearn.linear_model import LogisticRegression
 from common import DATA, make_encoder, read_jsonl, trained_folder, write_report
 from infoquest.heads import Lexicon, load_heads
 from infoquest.index import get_index, says_owners
-from infoquest.matching import SIGNALS, ConcernMatcher, signals
+from infoquest.judged_says import JudgedSays
+from infoquest.lexical import LexicalMatcher
+from infoquest.matching import SIGNALS, ConcernMatcher, Says, signals
 from infoquest.recommender import Recommender
 from infoquest.says_classifier import SaysClassifier
 from infoquest.trained import folder_for
@@ -117,6 +122,45 @@ def concern_examples(
                 concerns.append(number)
     vectors = rec.encoder.encode(texts) if texts else np.zeros((0, rec._state.vectors.shape[1]))
     return texts, vectors, *(np.asarray(column, dtype=int) for column in (owners, groups, concerns))
+
+
+def judged_says(
+    rec: Recommender, rows: list[dict[str, Any]], gold: dict[tuple[str, int], dict[str, int]]
+) -> JudgedSays:
+    """The training concerns as more ``says``: each span once per bank question the judges' consensus found
+    addressing it, embedded by ``rec``'s encoder."""
+    known = {question.id for question in rec.corpus}
+    texts, questions = [], []
+    for row in rows:
+        for n, concern in enumerate(row["concerns"], start=1):
+            for qid in sorted(gold.get((row["id"], n), {})):
+                if qid in known:
+                    texts.append(concern["span"])
+                    questions.append(qid)
+    distinct = sorted(set(texts))
+    vectors = rec.encoder.encode(distinct) if distinct else np.zeros((0, rec._state.vectors.shape[1]))
+    row_of = {text: i for i, text in enumerate(distinct)}
+    return JudgedSays(
+        rec.encoder.model_id,
+        rec.corpus.content_hash,
+        tuple(texts),
+        tuple(questions),
+        np.asarray(vectors, dtype=np.float32)[[row_of[t] for t in texts]].reshape(len(texts), -1),
+    )
+
+
+def without_judged(rec: Recommender) -> Recommender:
+    """``rec`` with only the corpus's own ``says``, as any corpus but the shipped one has (the general matcher
+    is trained on these signals)."""
+    index = get_index(rec.corpus, rec.encoder)
+    plain = Recommender(corpus=rec.corpus, encoder=rec.encoder, trained=False)
+    # The corpus state is a cached property: set it before first use, with the judged rows left out.
+    plain.__dict__["_state"] = replace(
+        rec._state,
+        says=Says(index.says(), says_owners(rec.corpus)),
+        says_lexical=LexicalMatcher([text for question in rec.corpus for text in question.says]),
+    )
+    return plain
 
 
 def _features(vectors: np.ndarray, lexicon: Lexicon, texts: list[str]) -> Any:
@@ -361,14 +405,18 @@ def main() -> None:
     folder = trained_folder(encoder)
     untrained = Recommender(encoder=encoder, trained=False)
     train_rows, train_gold = training_concerns()
+    judged = judged_says(untrained, train_rows, train_gold)
+    judged.save(folder)
     classifier, fitted = fit_says_classifier(untrained, concern_examples(untrained, train_rows, train_gold))
     classifier.save(folder)
-    rec = Recommender(encoder=encoder, trained=False)  # a new one: its corpus state reads the classifier
+    rec = Recommender(encoder=encoder, trained=False)  # a new one: its corpus state reads both files
     values, labels, keys, fold_of = labelled(rec, rows, gold)
     personas = sorted(fold_of)
-    # The general matcher, for corpora other than the shipped one, sees no classifier: its signals are zero.
+    # The general matcher, for corpora other than the shipped one, sees no classifier (its signals are zero) and
+    # no judged says.
     columns = np.isin(np.arange(len(SIGNALS)), [SIGNALS.index(name) for name in CLASSIFIED])
-    unclassed = [np.where(columns, 0.0, v) for v in values]
+    plain_values, _, _, _ = labelled(without_judged(rec), rows, gold)
+    unclassed = [np.where(columns, 0.0, v) for v in plain_values]
     general, _, _ = train_matcher(unclassed, labels, keys, fold_of, rec.encoder.model_id)
     final, cleared, answerable = train_matcher(values, labels, keys, fold_of, rec.encoder.model_id)
     info = final.info
@@ -411,9 +459,13 @@ def main() -> None:
         f"{fitted['pruned_top3']:.3f} after). A corpus other than the shipped one has no classifier and uses the "
         f"matcher trained without it (`concerns_general.json`, threshold {general.threshold:.2f}).",
         "",
+        f"The `says` signals also read {len(judged.texts)} judged says (`judged_says*`): the training concerns' "
+        f"spans ({len(set(judged.texts))} distinct), each once per question the judges' consensus found addressing "
+        "it, embedded by this encoder. A corpus other than the shipped one has none.",
+        "",
         "How often the best-scored questions for an answerable concern hold one that addresses it, persona-held-out,"
-        " with every signal, without the question classifier, and without the questions' `says`"
-        " (the corpus field: how seekers put each need):",
+        " with every signal, without the judged says, without the question classifier, and without the questions'"
+        " `says` (the corpus field: how seekers put each need):",
         "",
         "| signals | best question addresses it | one of the best 3 does |",
         "| --- | --- | --- |",
@@ -421,14 +473,19 @@ def main() -> None:
     every = list(range(len(SIGNALS)))
     unclassified = [n for n, name in enumerate(SIGNALS) if name not in CLASSIFIED]
     without = [n for n, name in enumerate(SIGNALS) if not name.startswith("says") and name not in CLASSIFIED]
-    for name, columns in (
-        ("all", every),
-        ("without the question classifier (the matcher for other corpora)", unclassified),
-        ("without `says` at all", without),
+    for name, table, columns in (
+        ("all", values, every),
+        ("all, without the judged says", plain_values, every),
+        (
+            "without the question classifier or the judged says (the matcher for other corpora)",
+            plain_values,
+            unclassified,
+        ),
+        ("without `says` at all", values, without),
     ):
         report.append(
-            f"| {name} | {held_out_hits(values, labels, keys, fold_of, columns, 1):.3f} | "
-            f"{held_out_hits(values, labels, keys, fold_of, columns, 3):.3f} |"
+            f"| {name} | {held_out_hits(table, labels, keys, fold_of, columns, 1):.3f} | "
+            f"{held_out_hits(table, labels, keys, fold_of, columns, 3):.3f} |"
         )
     report.append("")
     suffix = "" if args.encoder == "static" else f"_{args.encoder}"

@@ -25,6 +25,7 @@ from infoquest.etiquette import EtiquetteGuard, EtiquetteVerdict
 from infoquest.features import FEATURES, CorpusSide, FeatureSet, compute_features, corpus_side
 from infoquest.index import get_index, says_owners
 from infoquest.interviewee import Interviewee
+from infoquest.judged_says import JudgedSays, load_judged_says, with_judged
 from infoquest.lexical import LexicalMatcher
 from infoquest.matching import Says, signals
 from infoquest.metadata import QuestionMeta, describe, impute
@@ -251,6 +252,13 @@ class Recommender:
             ]
         )
         requires = requirement_matrix([q.requires for q in self.corpus])
+        # The concerns judged to ask for a question join its own says (``judged_says``; the shipped corpus only).
+        says, says_texts = with_judged(
+            Says(index.says(), says_owners(self.corpus)),
+            [s for q in self.corpus for s in q.says],
+            self._judged_says(),
+            [q.id for q in self.corpus],
+        )
         raised = requires[:, REQUIRES.index("raised_by_seeker")] if "raised_by_seeker" in REQUIRES else None
         return _CorpusState(
             vectors=vectors,
@@ -264,14 +272,18 @@ class Recommender:
             side=corpus_side(vectors, meta, self._field_vectors(vectors.shape[1])),
             requires=requires,
             raised=np.zeros(len(self.corpus), dtype=bool) if raised is None else raised,
-            says=Says(index.says(), says_owners(self.corpus)),
-            says_lexical=LexicalMatcher([s for q in self.corpus for s in q.says]),
+            says=says,
+            says_lexical=LexicalMatcher(says_texts),
             says_class=self._says_classifier(),
         )
 
     def _says_classifier(self) -> SaysClassifier | None:
         folder = FOLDERS.get(self.encoder.model_id)
         return None if folder is None else load_says_classifier(folder, self.encoder.model_id, self.corpus.content_hash)
+
+    def _judged_says(self) -> JudgedSays | None:
+        folder = FOLDERS.get(self.encoder.model_id)
+        return None if folder is None else load_judged_says(folder, self.encoder.model_id, self.corpus.content_hash)
 
     def _field_vectors(self, dimension: int) -> np.ndarray:
         out = np.zeros((len(self.corpus), dimension), dtype=np.float32)
