@@ -134,3 +134,9 @@ def replace_with(path: Path, new: tuple[Path, int], write: Callable[[BinaryIO], 
         tmp.unlink(missing_ok=True)
         raise
     return result
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` whole (``replace_with``); the file is readable by others under the user's
+    umask, unlike mkstemp's 0600, so files written at image-build time serve other users."""
+    replace_with(path, new_file_beside(path), lambda handle: handle.write(data))

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from infoquest._files import new_file_beside, replace_with
+from infoquest._files import write_atomically
 from infoquest._version import __version__
 from infoquest.corpus import Corpus
 from infoquest.encoders import Encoder
@@ -120,6 +120,11 @@ def _encode_texts(texts: list[str], encoder: Encoder, progress: Callable[[int, i
     return np.vstack(parts).astype(np.float32)
 
 
+def half_checksum(values: np.ndarray) -> str:
+    """SHA-256 of ``values`` as little-endian float16, C order: for arrays stored as float16 (no float32 copy)."""
+    return hashlib.sha256(np.ascontiguousarray(values, dtype="<f2").data.cast("B")).hexdigest()
+
+
 def vectors_checksum(vectors: np.ndarray) -> str:
     """SHA-256 of the vectors as little-endian float32, C order: what the manifest stamps."""
     return hashlib.sha256(np.ascontiguousarray(vectors, dtype="<f4").tobytes()).hexdigest()
@@ -174,11 +179,6 @@ def load_index(corpus: Corpus, model_id: str, cache_dir: Path) -> QuestionIndex 
     return index
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    # new_file_beside: readable by others under the user's umask, unlike mkstemp's 0600
-    replace_with(path, new_file_beside(path), lambda handle: handle.write(data))
-
-
 def save_index(index: QuestionIndex, cache_dir: Path) -> Path:
     """Write vectors then manifest, each atomically; the manifest last, so a half-written cache never loads."""
     folder = cache_path(index.corpus, index.model_id, cache_dir)
@@ -189,9 +189,9 @@ def save_index(index: QuestionIndex, cache_dir: Path) -> Path:
     text = json.dumps(index.manifest(), indent=2, sort_keys=True)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _atomic_write(folder / "vectors.npy", buffer.getvalue())
-        _atomic_write(folder / "says.npy", says.getvalue())
-        _atomic_write(folder / "manifest.json", text.encode("utf-8"))
+        write_atomically(folder / "vectors.npy", buffer.getvalue())
+        write_atomically(folder / "says.npy", says.getvalue())
+        write_atomically(folder / "manifest.json", text.encode("utf-8"))
     except OSError as exc:
         raise IndexCacheError(
             f"cannot write the embeddings cache at {folder} ({exc.strerror}); "

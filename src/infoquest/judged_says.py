@@ -15,7 +15,6 @@ their questions, the matrix's shape and SHA-256). Any other corpus has none (``l
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 from collections.abc import Sequence
@@ -26,8 +25,10 @@ from typing import Any
 import numpy as np
 
 from infoquest import _paths
-from infoquest._files import new_file_beside, replace_with
+from infoquest._files import write_atomically
+from infoquest._stamps import corpus_stamp
 from infoquest.errors import ModelError
+from infoquest.index import half_checksum
 from infoquest.matching import Says
 
 FORMAT_VERSION = 1
@@ -51,7 +52,7 @@ class JudgedSays:
             "model_id": self.model_id,
             "corpus_hash": self.corpus_hash,
             "shape": [int(self.vectors.shape[0]), int(self.vectors.shape[1])],
-            "sha256": _checksum(self._stored()),
+            "sha256": half_checksum(self._stored()),
             "texts": list(self.texts),
             "questions": list(self.questions),
         }
@@ -64,8 +65,8 @@ class JudgedSays:
         """Write the vectors, then the stamp, each atomically (the stamp last: a half-written pair never loads)."""
         buffer = io.BytesIO()
         np.save(buffer, self._stored(), allow_pickle=False)
-        _write(folder / f"{_STEM}.npy", buffer.getvalue())
-        _write(folder / f"{_STEM}.json", (json.dumps(self.stamp(), indent=1) + "\n").encode("utf-8"))
+        write_atomically(folder / f"{_STEM}.npy", buffer.getvalue())
+        write_atomically(folder / f"{_STEM}.json", (json.dumps(self.stamp(), indent=1) + "\n").encode("utf-8"))
 
 
 def with_judged(
@@ -85,14 +86,6 @@ def with_judged(
     return Says(np.ascontiguousarray(vectors[order]), owners[order]), [every[i] for i in order]
 
 
-def _checksum(stored: np.ndarray) -> str:
-    return hashlib.sha256(np.ascontiguousarray(stored, dtype="<f2").data.cast("B")).hexdigest()
-
-
-def _write(path: Path, data: bytes) -> None:
-    replace_with(path, new_file_beside(path), lambda handle: handle.write(data))
-
-
 def load_judged_says(folder: str, model_id: str, corpus_hash: str) -> JudgedSays | None:
     """The judged ``says`` shipped in ``models/<folder>/`` if they belong to this corpus; ``None`` for any other
     corpus or when none ship.
@@ -110,25 +103,16 @@ def read_judged_says(directory: Path, model_id: str, corpus_hash: str) -> Judged
     Raises:
         ModelError: the files are damaged or were embedded by another encoder.
     """
-    stamp_file = directory / f"{_STEM}.json"
-    if not stamp_file.exists():
-        return None
     try:
-        stamp = json.loads(stamp_file.read_text(encoding="utf-8"))
-        if not isinstance(stamp, dict) or stamp.get("format") != FORMAT_VERSION:
-            raise ValueError(f"expected a stamp of format {FORMAT_VERSION}")
-        if stamp["model_id"] != model_id:
-            raise ModelError(
-                f"the judged says in {directory} were embedded by {str(stamp['model_id'])[:80]}, not "
-                f"{model_id}; retrain them with benchmarks/train_concerns.py or reinstall infoquest"
-            )
-        if stamp["corpus_hash"] != corpus_hash:
+        what = "the judged says were embedded by"
+        stamp = corpus_stamp(directory / f"{_STEM}.json", FORMAT_VERSION, model_id, corpus_hash, what=what)
+        if stamp is None:
             return None
         stored = np.load(directory / f"{_STEM}.npy", allow_pickle=False)
         texts, questions = stamp["texts"], stamp["questions"]
         if (
             list(stored.shape) != stamp["shape"]
-            or _checksum(stored) != stamp["sha256"]
+            or half_checksum(stored) != stamp["sha256"]
             or not (len(texts) == len(questions) == stored.shape[0])
             or not all(isinstance(x, str) for x in [*texts, *questions])
         ):

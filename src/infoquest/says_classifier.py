@@ -17,7 +17,6 @@ matcher trained without it.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import zipfile
@@ -29,10 +28,11 @@ from typing import Any
 import numpy as np
 
 from infoquest import _paths
-from infoquest._files import new_file_beside, replace_with
+from infoquest._files import write_atomically
+from infoquest._stamps import corpus_stamp
 from infoquest.errors import ModelError
 from infoquest.heads import Lexicon
-from infoquest.index import vectors_checksum
+from infoquest.index import half_checksum, vectors_checksum
 from infoquest.matching import row_products
 
 FORMAT_VERSION = 2
@@ -74,7 +74,7 @@ class SaysClassifier:
         }
         if self.lexicon is not None and self.word_weights is not None:
             stamp["lexicon"] = self.lexicon.to_dict()
-            stamp["words_sha256"] = _words_checksum(self._words())
+            stamp["words_sha256"] = half_checksum(self._words())
         return stamp
 
     def _matrix(self) -> np.ndarray:
@@ -88,22 +88,13 @@ class SaysClassifier:
         """Write the weights, then the stamp, each atomically (the stamp last: a half-written set never loads)."""
         buffer = io.BytesIO()
         np.save(buffer, self._matrix(), allow_pickle=False)
-        _write(folder / f"{_STEM}.npy", buffer.getvalue())
+        write_atomically(folder / f"{_STEM}.npy", buffer.getvalue())
         if self.lexicon is not None and self.word_weights is not None:  # as ``stamp`` and ``log_probabilities``
             buffer = io.BytesIO()
             # Compressed: most word weights are zeroed when fitted (benchmarks/train_concerns.py).
             np.savez_compressed(buffer, weights=self._words())
-            _write(folder / _WORDS, buffer.getvalue())
-        _write(folder / f"{_STEM}.json", (json.dumps(self.stamp(), indent=1) + "\n").encode("utf-8"))
-
-
-def _words_checksum(words: np.ndarray) -> str:
-    """SHA-256 of the word weights as stored (little-endian float16): no float32 copy of them at load time."""
-    return hashlib.sha256(np.ascontiguousarray(words, dtype="<f2").data.cast("B")).hexdigest()
-
-
-def _write(path: Path, data: bytes) -> None:
-    replace_with(path, new_file_beside(path), lambda handle: handle.write(data))
+            write_atomically(folder / _WORDS, buffer.getvalue())
+        write_atomically(folder / f"{_STEM}.json", (json.dumps(self.stamp(), indent=1) + "\n").encode("utf-8"))
 
 
 def load_says_classifier(folder: str, model_id: str, corpus_hash: str) -> SaysClassifier | None:
@@ -123,19 +114,10 @@ def read_says_classifier(directory: Path, model_id: str, corpus_hash: str) -> Sa
     Raises:
         ModelError: the files are damaged or were fitted on another encoder.
     """
-    stamp_file = directory / f"{_STEM}.json"
-    if not stamp_file.exists():
-        return None
     try:
-        stamp = json.loads(stamp_file.read_text(encoding="utf-8"))
-        if not isinstance(stamp, dict) or stamp.get("format") != FORMAT_VERSION:
-            raise ValueError(f"expected a stamp of format {FORMAT_VERSION}")
-        if stamp["model_id"] != model_id:
-            raise ModelError(
-                f"the question classifier in {directory} was fitted on {str(stamp['model_id'])[:80]}, not "
-                f"{model_id}; retrain it with benchmarks/train_concerns.py or reinstall infoquest"
-            )
-        if stamp["corpus_hash"] != corpus_hash:
+        what = "the question classifier was fitted on"
+        stamp = corpus_stamp(directory / f"{_STEM}.json", FORMAT_VERSION, model_id, corpus_hash, what=what)
+        if stamp is None:
             return None
         matrix = np.load(directory / f"{_STEM}.npy", allow_pickle=False)
         if list(matrix.shape) != stamp["shape"] or vectors_checksum(matrix) != stamp["sha256"]:
@@ -146,7 +128,7 @@ def read_says_classifier(directory: Path, model_id: str, corpus_hash: str) -> Sa
             with np.load(directory / _WORDS, allow_pickle=False) as archive:
                 words = archive["weights"]
             expected = (len(lexicon.vocabulary), matrix.shape[0])
-            if words.shape != expected or _words_checksum(words) != stamp["words_sha256"]:
+            if words.shape != expected or half_checksum(words) != stamp["words_sha256"]:
                 raise ValueError("its word weights do not match their stamp")
     except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile) as exc:
         raise ModelError(f"cannot load the question classifier in {directory} ({exc}); reinstall infoquest") from None
