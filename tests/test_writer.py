@@ -120,6 +120,9 @@ def concern(text: str, kind: str) -> Concern:
         ("is 35 yrs old too late", "question", "Is 35 years old too late?"),
         # What was heard only named, with no claim in it, is nothing to check.
         ("I've heard a few stories", "worry", None),
+        ("I keep hearing about instructional design", "worry", None),
+        ("I've heard of people burning out in a year", "worry", None),
+        ("I hear on set you get ten minutes", "worry", "Is it true that on set you get ten minutes?"),
         ("I've heard horror stories about people getting denied after ten years", "worry", None),
         ("ive heard its like 100 calls a day which sounds bad", "worry", "Is it true that it's like 100 calls a day?"),
         ("Everyone says you need a master's but I'm already in debt", "worry", "Is it true that you need a master's?"),

@@ -545,8 +545,8 @@ def _with_context(context: str, obj: str) -> str | None:
 def _checked(claim: str) -> str | None:
     """ "Is it true that …?" for a claim the seeker has heard, cut to its first clause ("agents have no personal
     life, like you're on call 24/7" → "agents have no personal life"); ``None`` for a claim about the seeker
-    ("I'm too blunt"), one that only names what was heard ("a few stories"), one that points outside itself, or one
-    too short or long to stand alone."""
+    ("I'm too blunt"), one that only names what was heard ("a few stories", "about instructional design"), one that
+    points outside itself, or one too short or long to stand alone."""
     claim = _CLAIM_END.split(claim, maxsplit=1)[0].strip(" ,;:-")
     claim = re.sub(r"^its\b", "it's", claim)  # "ive heard its like 100 cold calls a day"
     words = claim.split()
@@ -555,6 +555,8 @@ def _checked(claim: str) -> str | None:
         or _DANGLING.search(claim)
         or _FIRST_PERSON_CLAUSE.match(claim)
         or _REPORTS.match(claim)
+        # "I keep hearing about instructional design": a topic heard of, not a claim ("Is it true that about…").
+        or re.match(r"^(?:about|of|regarding)\b", claim, re.IGNORECASE)
     ):
         return None
     if _ADVICE.match(claim):
