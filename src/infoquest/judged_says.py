@@ -7,10 +7,10 @@ thing. They ship with the trained parts, embedded by the encoder they were train
 ``says`` in the concern matcher's nearest-``says`` signals: a new concern close to one a judge matched, in
 meaning or in words, is asked for the same question (``benchmarks/results/concern_matcher.md`` measures it).
 
-Files: ``models/trained[/minilm]/judged_says.npy`` (one float16 row per (text, question) pair, grouped by
-question in corpus order) and ``judged_says.json`` (stamp: format, encoder, corpus hash, the texts, the ids of
-their questions, the matrix's shape and SHA-256). Any other corpus has none (``load_judged_says`` returns
-``None``): its matcher reads the corpus's own ``says`` alone.
+Files: ``models/trained[/minilm]/judged_says.npy`` (one float16 row per (text, question) pair, in the training
+concerns' order; ``with_judged`` groups them by question) and ``judged_says.json`` (stamp: format, encoder, corpus
+hash, the texts, the ids of their questions, the matrix's shape and SHA-256). Any other corpus has none
+(``load_judged_says`` returns ``None``): its matcher reads the corpus's own ``says`` alone.
 """
 
 from __future__ import annotations
