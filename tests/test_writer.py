@@ -59,6 +59,22 @@ def concern(text: str, kind: str) -> Concern:
         ("salon vs suite vs chair rental??", "question", "How would you compare salon vs suite vs chair rental?"),
         ("Everyone says go into cybersecurity", "worry", "Is it good advice to go into cybersecurity?"),
         ("ill burn thru my savings", "worry", "Do you think I'll burn through my savings?"),
+        (
+            "do agencies care abt degrees or just ur portfolio??",
+            "question",
+            "Do agencies care about degrees or just your portfolio?",
+        ),
+        (
+            "heard court reporting pays well and theres a shortage",
+            "worry",
+            "Is it true that court reporting pays well and there's a shortage?",
+        ),
+        # An option asked inside brackets: the question mark comes once, at the end.
+        (
+            "whether I should specialize (data, archives, UX?) before graduating",
+            "learn",
+            "In your view, should I specialize (data, archives, UX) before graduating?",
+        ),
         ("handling unruly kids", "worry", "How do people in your line of work handle unruly kids?"),
         ("should I try once more or move on", "learn", "In your view, should I try once more or move on?"),
         ("my wrists", "worry", None),

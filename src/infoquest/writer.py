@@ -202,6 +202,8 @@ def _lower_first(text: str) -> str:
 def _sentence(text: str) -> str:
     # "what jobs pastors end up in (HR? nonprofit? counseling?)": the bracket's options, listed.
     text = _ASKED_OPTIONS.sub(lambda m: "(" + re.sub(r"\?\s*(?=\S)", ", ", m.group(1)).rstrip("? ") + ")", text)
+    # "(data, archives, UX?)": the whole is asked once, at the end.
+    text = re.sub(r"\?+\s*\)", ")", text)
     text = _ACRONYM.sub(lambda m: _CAPITALISED.get(m.group(0), m.group(0).upper()), text[0].upper() + text[1:])
     opened = len(re.findall(r"(?:^|(?<=\s))'(?=\w)", text))
     if opened > len(re.findall(r"(?<=\w)'(?=\s|$|[?.!,;:])", text)) and re.search(r"(?:^|\s)'[^']*$", text):
@@ -222,6 +224,7 @@ _TYPED = (
     (r"(?<![\w'])bc(?![\w'])", "because"),
     (r"(?<![\w'])ppl(?![\w'])", "people"),
     (r"(?<![\w'])thru(?![\w'])", "through"),
+    (r"(?<![\w'])abt(?![\w'])", "about"),
     (r"(?<![\w'])til(?![\w'])", "until"),
     # "til ur fully booked" is "you're"; "ur portfolio" is "your".
     (r"(?<![\w'])ur(?=\s+(?:a|an|the|not|going|gonna|so|too|very|really|fully|still|just|\w+ing|\w+ed)\b)", "you're"),
@@ -249,6 +252,7 @@ def _fix_i(text: str) -> str:
     text = re.sub(r"\b[iI]m\b", "I'm", text)  # "but im 20" typed without the apostrophe
     # "whats a fair rate", "so you dont lose money": apostrophes left out in quick typing.
     text = re.sub(r"\b([Ww])hats\b", r"\1hat's", text)
+    text = re.sub(r"\b([Tt])heres\b", r"\1here's", text)
     text = re.sub(r"(?<![\w.'])u(?![\w.'])", "you", text)  # "how u deal with the permit mess"
     text = re.sub(
         r"\b([Ii])ts\s+(?=(?:too|not|worth|possible|hard|easy|normal|going|been|realistic|true|ok|okay|better|common)\b)",
