@@ -65,6 +65,9 @@ SETS = {
     "5": HeldOutSet(
         "the fifth set", "reader_heldout_5.jsonl", "heldout5_*.jsonl", "heldout_pools_5.jsonl", "v0.1.0_heldout_5.json"
     ),
+    "6": HeldOutSet(
+        "the sixth set", "reader_heldout_6.jsonl", "heldout6_*.jsonl", "heldout_pools_6.jsonl", "v0.1.0_heldout_6.json"
+    ),
 }
 
 
