@@ -2,29 +2,30 @@
 
     python benchmarks/evaluate_heldout.py
 
-Data: five sets of seekers, each written with its concerns marked by a helper who never saw infoquest, its rules or its
+Data: six sets of seekers, each written with its concerns marked by a helper who never saw infoquest, its rules or its
 data (goals and interviewee, no résumé): 120 seekers and 362 concerns (``data/reader_heldout.jsonl``) and, each written
 later, 100 seekers and 303 concerns (``data/reader_heldout_2.jsonl``), 100 and 378 (``data/reader_heldout_3.jsonl``,
-written after commit ee91df1), 100 and 354 (``data/reader_heldout_4.jsonl``, written after commit 953b4c6) and 100 and
-377 (``data/reader_heldout_5.jsonl``, written after commit 742547e; three of its seekers, V057, V070 and V071, talk to
-someone outside the field they ask about, as their writer left them). Each seeker's pool (``make_heldout_pools.py``:
-every question the compared systems put in a set of 10, and the best 3 per concern by MiniLM cosine and by the static
-matcher) was graded 0-3 against every concern by two judges working alone from shuffled candidates with no system names
-(``data/concern_judgments/heldout_*``, ``heldout2_*``, ``heldout3_*`` and ``heldout4_*`` and ``heldout5_*``; each role
-was played by one judge per half of the seekers). The pools grow when the product picks new questions, and the new
-questions are graded with the next set: the first set's by 12 after the writer fixes, the first two sets' by 24 after
-ee91df1, the first three sets' by 23 after 953b4c6, all four sets' by 216 after 916e82c (matching long concerns clause
-by clause), graded by two judges in a round of their own, and the first four sets' by 2 after 742547e, graded with the
-fifth set, all five sets' by 15 after 278129d, graded by two judges in a round of their own, and all five sets' by 510
-after 2cf8329 (the judged says), graded by four sessions, one per role and half. A question addresses a
-concern at a consensus grade of 2 or more; a concern is *answerable* when a pooled question addresses it, and *answered*
-when the set of 10 holds one. Nothing here was used to train or tune infoquest's matcher or ranker; its shipped models
-run as they are (the decision to ship the judged says of 2cf8329 followed a probe of the matcher on these judgments as
-well as on the dev personas; nothing was fitted on them). (Judged written questions and missed concerns did prompt
-reader and writer fixes: the first set's in e584379, 4a85555 and ee91df1, the second set's in a1d15b9 and ad432bf, the
-third set's in 7b10e17, 90a2857 and 953b4c6, after its first measurement at ee91df1, and the fourth set's in 916e82c and
-df61467, after its first measurement at 953b4c6. The fifth set was first measured at 742547e, and its judged written
-questions and missed concerns prompted da0d013, 204fe5d and 278129d: `results/written.md`.)
+written after commit ee91df1), 100 and 354 (``data/reader_heldout_4.jsonl``, written after commit 953b4c6), 100 and 377
+(``data/reader_heldout_5.jsonl``, written after commit 742547e; three of its seekers, V057, V070 and V071, talk to
+someone outside the field they ask about, as their writer left them) and 100 and 368 (``data/reader_heldout_6.jsonl``,
+written after commit a1b2a86). Each seeker's pool (``make_heldout_pools.py``: every question the compared systems put in
+a set of 10, and the best 3 per concern by MiniLM cosine and by the static matcher) was graded 0-3 against every concern
+by two judges working alone from shuffled candidates with no system names (``data/concern_judgments/heldout_*``,
+``heldout2_*`` … ``heldout6_*``; each role was played by one judge per half of the seekers). The pools grow when the
+product picks new questions, and the new questions are graded with the next set: the first set's by 12 after the writer
+fixes, the first two sets' by 24 after ee91df1, the first three sets' by 23 after 953b4c6, all four sets' by 216 after
+916e82c (matching long concerns clause by clause), graded by two judges in a round of their own, and the first four
+sets' by 2 after 742547e, graded with the fifth set, all five sets' by 15 after 278129d, graded by two judges in a round
+of their own, and all five sets' by 510 after 2cf8329 (the judged says), graded by four sessions, one per role and half;
+the sixth set's pools were graded the same way, by four sessions. A question addresses a concern at a consensus grade of
+2 or more; a concern is *answerable* when a pooled question addresses it, and *answered* when the set of 10 holds one.
+Nothing here was used to train or tune infoquest's matcher or ranker; its shipped models run as they are (the decision
+to ship the judged says of 2cf8329 followed a probe of the matcher on these judgments as well as on the dev personas;
+nothing was fitted on them). (Judged written questions and missed concerns did prompt reader and writer fixes: the first
+set's in e584379, 4a85555 and ee91df1, the second set's in a1d15b9 and ad432bf, the third set's in 7b10e17, 90a2857 and
+953b4c6, after its first measurement at ee91df1, and the fourth set's in 916e82c and df61467, after its first
+measurement at 953b4c6. The fifth set was first measured at 742547e, and its judged written questions and missed
+concerns prompted da0d013, 204fe5d and 278129d: `results/written.md`. The sixth set was first measured at a1b2a86.)
 
 A question a system picks that is not in the pool (the product changed after the pooling) counts as not addressing;
 the table says how many such picks there are. Writes ``results/heldout.md`` and ``results/heldout.json``.

@@ -3,10 +3,10 @@
     python benchmarks/evaluate_reader.py
 
 Data: the 64 dev concern personas (``data/concern_personas.jsonl``, 198 spans), the 1,065 training seekers
-(``data/concern_training.jsonl``, 3,113 spans) and five sets of held-out seekers (``data/reader_heldout.jsonl``, 120
-seekers and 362 spans, ``data/reader_heldout_2.jsonl``, 100 and 303, ``data/reader_heldout_3.jsonl``, 100 and 378, and
-``data/reader_heldout_4.jsonl``, 100 and 354, and ``data/reader_heldout_5.jsonl``, 100 and 377, each written by a
-helper who never saw the reader); each span is the exact
+(``data/concern_training.jsonl``, 3,113 spans) and six sets of held-out seekers (``data/reader_heldout.jsonl``, 120
+seekers and 362 spans, ``data/reader_heldout_2.jsonl``, 100 and 303, ``data/reader_heldout_3.jsonl``, 100 and 378,
+``data/reader_heldout_4.jsonl``, 100 and 354, ``data/reader_heldout_5.jsonl``, 100 and 377, and
+``data/reader_heldout_6.jsonl``, 100 and 368, each written by a helper who never saw the reader); each span is the exact
 piece of the goals that states one concern. A span is *found* when a concern the reader returns overlaps it by at least
 half of the shorter of the two, and found *to answer* when that concern is a question, a worry or something to learn (a
 statement is matched to questions but never written for, and is taken last). Also reported: how many concerns the reader
@@ -16,9 +16,9 @@ that matter most, so an unmarked one is not necessarily wrong), and how long a f
 The reader's rules were written while reading the dev and training texts, so those are not held-out figures; the first
 held-out set was until commit e584379 (first read by the reader of 4f7a025), the second until a1d15b9 (first read by the
 reader of 4a85555), the third until 90a2857 (first read by the reader of ee91df1), the fourth until df61467 (first read
-by the reader of 953b4c6); the fifth was written after commit 742547e. Baselines in the same run: every sentence as a
-concern to answer, and only the sentences that end with a question mark. Writes ``results/reader.md`` and
-``results/reader.json``.
+by the reader of 953b4c6); the fifth was written after commit 742547e, the sixth after a1b2a86. Baselines in the same
+run: every sentence as a concern to answer, and only the sentences that end with a question mark. Writes
+``results/reader.md`` and ``results/reader.json``.
 """
 
 from __future__ import annotations
@@ -101,6 +101,7 @@ def main() -> None:
         "held-out seekers, third set": read_jsonl(DATA / "reader_heldout_3.jsonl"),
         "held-out seekers, fourth set": read_jsonl(DATA / "reader_heldout_4.jsonl"),
         "held-out seekers, fifth set": read_jsonl(DATA / "reader_heldout_5.jsonl"),
+        "held-out seekers, sixth set": read_jsonl(DATA / "reader_heldout_6.jsonl"),
     }
     systems: dict[str, Reader] = {
         "every sentence": sentences,
@@ -133,7 +134,8 @@ def main() -> None:
         "(list numbering, a trailing '...', 'do I need to know', marks inside brackets) then mended reader faults "
         "its missed concerns showed. The fifth set (`data/reader_heldout_5.jsonl`, 100) was written the same way by a "
         "fifth helper and first read by the reader of commit 742547e (the figures below, until a later commit says "
-        "otherwise).",
+        "otherwise). The sixth set (`data/reader_heldout_6.jsonl`, 100) was written the same way by a sixth helper "
+        "after commit a1b2a86 and first read by its reader (the figures below, until a later commit says otherwise).",
         "",
         "| seekers | reader | spans | found | found, to answer | found, to answer, tightly | concerns per seeker "
         "| to answer on a marked span | found length / span length (median) |",
