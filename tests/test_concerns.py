@@ -571,3 +571,65 @@ def test_a_full_stop_typed_without_its_space(goals: str, expected: list[tuple[st
 def test_an_abbreviation_keeps_its_sentence_whole() -> None:
     (concern,) = extract_concerns("I live in St.Louis and I want to know how hiring works.")
     assert concern.sentence == "I live in St.Louis and I want to know how hiring works."
+
+
+@pytest.mark.parametrize(
+    ("goals", "expected"),
+    [
+        # Two questions typed one after the other with a comma: two concerns.
+        (
+            "What are the real chances, how do they pay, and should I first work locally?",
+            [
+                ("question", "What are the real chances"),
+                ("question", "how do they pay"),
+                ("question", "should I first work locally?"),
+            ],
+        ),
+        (
+            "how do you price jobs, do i need a contractor license, how do you get commercial accounts",
+            [
+                ("question", "how do you price jobs"),
+                ("question", "do i need a contractor license"),
+                ("question", "how do you get commercial accounts"),
+            ],
+        ),
+        # Not after a clause that leads into the question, a statement, or a phrase too short to ask anything;
+        # not before a question about what came first.
+        ("When you started, how did you find clients?", [("question", "When you started, how did you find clients?")]),
+        (
+            "The program takes 20 months, can I do it at night while working?",
+            [("question", "The program takes 20 months, can I do it at night while working?")],
+        ),
+        ("Is it worth it, how long does it take?", [("question", "Is it worth it, how long does it take?")]),
+        (
+            "how do people get hired at podcast networks, is it all contract work now",
+            [("question", "how do people get hired at podcast networks, is it all contract work now")],
+        ),
+    ],
+)
+def test_a_second_question_after_a_comma_is_a_concern_of_its_own(goals: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(goals) == expected
+
+
+def test_whom_the_seeker_will_ask_is_not_part_of_the_concern() -> None:
+    assert spans("I want to ask sir about whether core companies hire freshers off campus.") == [
+        ("learn", "whether core companies hire freshers off campus")
+    ]
+    assert spans("I want to ask prof what industry people think about MS vs PhD.") == [
+        ("learn", "what industry people think about MS vs PhD")
+    ]
+
+
+def test_a_difference_between_two_things_is_one_item() -> None:
+    assert spans("I want to ask about the difference between retail and hospital work, and shift patterns.") == [
+        ("learn", "the difference between retail and hospital work"),
+        ("learn", "shift patterns"),
+    ]
+
+
+def test_a_list_after_worried_about_and_a_colon_gives_one_worry_per_item() -> None:
+    assert spans("Worried about: being away for weeks, whether income is feast-or-famine, and licensing.") == [
+        ("worry", "being away for weeks"),
+        ("worry", "whether income is feast-or-famine"),
+        ("worry", "licensing"),
+    ]

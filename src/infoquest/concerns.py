@@ -30,7 +30,7 @@ MAX_SENTENCES = 40
 _WORRY = (
     r"(?:(?:i'?m|i am|am|i'?ve been|i feel)\s+)?(?:really |a bit |a little |kind of |kinda |pretty |so |also |very |"
     r"most )?(?:worried|concerned|nervous|anxious|scared|afraid|terrified|stressed|unsure|uncertain|torn|hesitant|"
-    r"confused|freaked out)\s+(?:about\s+|of\s+|by\s+|over\s+|that\s+|(?!(?:is|are|was|were)\b))|"
+    r"confused|freaked out)\s+(?:about:?\s+|of\s+|by\s+|over\s+|that\s+|(?!(?:is|are|was|were)\b))|"
     # "My biggest worry is", "Biggest question is how long…", "My big questions are whether…".
     r"(?:(?:my |the |one |another )?(?:biggest |main |big |other |real |first |last |key |only )?(?:worry|concern|fear|"
     r"question|hesitation|worries|concerns|fears|questions|hesitations) (?:is|are)(?: about| that| whether)?)\s+|"
@@ -64,7 +64,10 @@ _LEARN = (
     r"(?:i'?d (?:also |really |just )?(?:like|love) to|i (?:also |really )?want to|i wanna|i (?:also )?need to|"
     r"i hope to|i'?m hoping to|hoping to|want to|"
     r"need to|trying to|would (?:also |really )?like to|i'?m trying to|i have to)\s+"
-    r"(?:learn|know|understand|find out|figure out|hear|get a sense of|get a feel for|ask about|ask|see|explore|"
+    # "I want to ask sir about whether…", "ask prof what…": whom they will ask is no concern.
+    r"(?:learn|know|understand|find out|figure out|hear|get a sense of|get a feel for|"
+    r"ask(?:\s+(?:prof|professor|sir|ma'?am|madam|him|her|them)(?=\s+(?:about|whether|if|how|what|which|why|when)\b))?"
+    r"(?:\s+about)?|see|explore|"
     r"get advice on|talk about)\s+"
     # "What I really want to know is how much unpaid charting people do": the object after "is".
     r"(?:more\s+)?(?:about:?\s+)?(?:(?:is|are)\s+(?=(?:how|what|whether|if|why|when|where|which|who)\b))?"
@@ -436,6 +439,8 @@ def _items(goals: str, start: int, end: int) -> list[_Span]:
     protected += [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]  # "(mom and dad)" is one item
     # "the examiner role because of the remote work and stability": the reason's list is not the concern's.
     protected += [(m.start(), len(text)) for m in re.finditer(r"\bbecause of\b", text, re.IGNORECASE)]
+    # "the difference between retail and hospital pharmacy work": one thing compared with another, one item.
+    protected += [(m.start(), m.end()) for m in re.finditer(r"\bbetween\s+[^,;]+?\s+and\s", text, re.IGNORECASE)]
     pieces: list[_Span] = []
     at = 0
     for sep in _LIST_SPLIT.finditer(text):
@@ -485,15 +490,53 @@ def _sentences(goals: str) -> list[_Span]:
 
 
 def _question_spans(goals: str, sentence: _Span) -> list[_Span]:
-    """A question sentence, split where a second question starts ("…, and how do people advance?")."""
+    """A question sentence, split where a second question starts ("…, and how do people advance?", "how to pass,
+    do i need paramedic to be competitive, how long the list takes")."""
     text = goals[sentence.start : sentence.end]
-    cuts = [m for m in _QUESTION_START.finditer(text)]
+    cuts = sorted([*_QUESTION_START.finditer(text), *_comma_questions(text)], key=lambda m: m.start())
     spans, at = [], 0
     for cut in cuts:
         spans.append(_Span(sentence.start + at, sentence.start + cut.start()))
         at = cut.end()
     spans.append(_Span(sentence.start + at, sentence.end))
     return [s for s in (_trim_question(goals, s) for s in spans) if len(_content_words(goals[s.start : s.end])) >= 1]
+
+
+# A second question after a comma: a question word and a verb, or a verb and its subject ("What are the real
+# chances, how do they pay", "how to pass, do i need paramedic").
+_COMMA_QUESTION = re.compile(
+    r",\s+(?=(?:how|what|whats|what's|when|where|which|who|why)\s+(?:[\w'-]+\s+){0,2}?(?:is|are|do|does|did|can|"
+    r"could|should|will|would|to|long|much|many|often)\b"
+    r"|(?:is|are|do|does|did|can|could|should|will|would)\s+(?:i|you|we|they|it|there|people|most|the|a|an|my)\b)",
+    re.IGNORECASE,
+)
+
+
+# "When you started, …": a clause that leads into the question, not a question of its own ("When do people…" is).
+_SUBORDINATE = re.compile(
+    r"(?:when|if|since|once|as|because|after|before|while)\s+(?!(?:is|are|do|does|did|can|could|should|will|would)\b)",
+    re.IGNORECASE,
+)
+
+
+def _comma_questions(text: str) -> list[re.Match[str]]:
+    """The comma cuts of ``_COMMA_QUESTION`` that leave a question before them: not after a statement ("The
+    program takes 20 months, can I do it at night?" asks about it), a lead-in ("When you started, how did you
+    find clients?"), a phrase too short to ask anything ("Is it worth it, how long does it take?") or before a
+    question about it ("How do people get hired, is it all contract work now?")."""
+    cuts, at = [], 0
+    for cut in _COMMA_QUESTION.finditer(text):
+        before = text[at : cut.start()].strip(" -–—*•")
+        if (
+            not _ASKS.match(before)
+            or _SUBORDINATE.match(before)
+            or len(_content_words(before)) < 2
+            or _ASKS_ABOUT_IT.match(text, cut.end())  # "…, is it all contract work now" asks about the first
+        ):
+            continue
+        cuts.append(cut)
+        at = cut.end()
+    return cuts
 
 
 def _trim_question(goals: str, span: _Span) -> _Span:
