@@ -69,6 +69,14 @@ def concern(text: str, kind: str) -> Concern:
             "worry",
             "Is it true that court reporting pays well and there's a shortage?",
         ),
+        # A lead-in before the question; a fragment of whom to hear from; a pair with something said about it.
+        (
+            "Would love to hear what a normal day looks like",
+            "question",
+            "Could you tell me what a normal day looks like?",
+        ),
+        ("from someone who did both", "learn", None),
+        ("Sony vs Canon doesn't matter right??", "question", "Sony vs Canon doesn't matter right?"),
         # An option asked inside brackets: the question mark comes once, at the end.
         (
             "whether I should specialize (data, archives, UX?) before graduating",

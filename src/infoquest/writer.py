@@ -55,7 +55,10 @@ _QUESTION_WORD = re.compile(
 )
 # A verb, so a question with "vs" is more than a list of options ("which one pays better").
 _VERB = re.compile(
-    r"\b(?:is|are|was|were|do|does|did|can|could|should|would|will|pays?|makes?|better|worse|need|get)\b", re.IGNORECASE
+    # "Sony vs Canon doesn't matter right??" says something about the pair: no bare comparison.
+    r"\b(?:is|are|was|were|do|does|did|can|could|should|would|will|pays?|makes?|better|worse|need|get|matters?)\b"
+    r"|\w+n't\b",
+    re.IGNORECASE,
 )
 _AUXILIARY = re.compile(r"^(?:is|are|do|does|did|can|could|would|will|should|has|have)\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"^(?:whether|if)\s+", re.IGNORECASE)
@@ -103,6 +106,8 @@ _OPENER = re.compile(
     r"(?:but\s+|-\s*)?"
     r"|^(?:also|and|but|so|plus|oh and|ok so|okay so|honestly|seriously|realistically|meanwhile)[,:]?\s+"
     r"|^(?:the\s+|my\s+)?(?:big|real|main|other|one)\s+question\s+is[,:]?\s+"
+    # "Would love to hear what a normal day looks like": the question is what follows.
+    r"|^(?:i\s+|i'd\s+)?(?:would\s+)?love\s+to\s+(?:hear|know|learn)\s+(?=(?:what|how|whether|if|why|when|where|which)\b)"
     # A short lead-in before the question itself ("I love the work but is it realistic…?").
     r"|^i\s+(?:really\s+)?(?:love|like|enjoy)\s+[^,?]{1,40}?,?\s+but\s+"
     r"(?=(?:is|are|do|does|can|could|will|would|should|how|what)\b)",
@@ -502,6 +507,8 @@ def _write(concern: Concern) -> str | None:
             return None
         return _sentence(f"How do people in your line of work handle {noun}")
     if concern.kind == "learn":
+        if re.match(r"^(?:from|with|by|to)\s", body, re.IGNORECASE):
+            return None  # "from someone who did both": a fragment of what the seeker wants to hear, not a topic
         if _VERB_START.match(body) and not re.match(r"^\w+ing\b", body):
             return _sentence(f"What advice would you give someone who wants to {_lower_first(body)}")
         return _sentence(f"What should I know about {_lower_first(body)}")
