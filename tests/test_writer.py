@@ -414,3 +414,14 @@ def test_a_choice_between_two_paths_is_put_to_the_interviewee(goals: str, expect
     # both paths ("general and cardiac" split into items) is left unwritten.
     written = [write_question(c) for c in extract_concerns(goals) if c.kind != "statement"]
     assert written == [expected]
+
+
+def test_a_short_question_split_from_the_one_before_it_is_asked_with_it() -> None:
+    goals = "Do I need coded welds first, how many years onshore?"
+    *_, second = extract_concerns(goals)
+    assert second.text == "how many years onshore?"
+    assert write_question(second) == "Do I need coded welds first, and how many years onshore?"
+    # A longer second question stands alone.
+    goals = "How do people get curatorial jobs, how much of the work is hands-on fabrication vs patient time?"
+    *_, second = extract_concerns(goals)
+    assert write_question(second) == "How much of the work is hands-on fabrication vs patient time?"

@@ -348,12 +348,20 @@ def _question(body: str) -> str | None:
 
 def _whole_question(concern: Concern) -> str | None:
     """The question the concern is the second half of, from the clause it is joined to: "Is a CNC router worth
-    financing, or do I stay with the table saw?" for "do I stay with the table saw?"; ``None`` otherwise."""
+    financing, or do I stay with the table saw?" for "do I stay with the table saw?", "Do I need coded welds first,
+    and how many years onshore?" for "how many years onshore?"; ``None`` otherwise."""
     if concern.kind != "question":
         return None
     at = concern.sentence.find(concern.text)
     before = concern.sentence[:at] if at > 0 else ""
+    # The reader splits two questions typed with a comma ("Do I need coded welds first, how many years
+    # onshore?"); a short second one, asked alone, loses what the first says, so it is asked with it, as typed.
     joined = _JOINED.search(before)
+    if not joined and len(concern.text.split()) <= 6 and (comma := re.search(r",\s*$", before)):
+        first = before[: comma.start()]
+        first = first[first.rfind(",") + 1 :].strip()
+        if "," not in before[: comma.start()] and len(first.split()) <= 12 and _QUESTION_WORD.match(_clean(first)):
+            return f"{first}, {concern.text}"
     if not joined:
         return None
     if before[joined.start() :].strip(" ,;").lower() == "and" and len(concern.text.split()) > 5:
