@@ -153,3 +153,16 @@ def test_a_long_concern_is_matched_by_its_clauses(rec: Recommender) -> None:
     assert concern.question_id in {"Q0101", "Q0109", "Q0505", "Q0617"}
     picks = {r.question.id for r in rec.recommend(profile, k=10)}
     assert picks & {"Q0101", "Q0109"}
+
+
+def test_a_question_written_from_two_typed_halves_answers_both_concerns(rec: Recommender) -> None:
+    # The reader splits "Do I need coded welds first, how many years onshore?"; the written question asks both
+    # halves, so both concerns are the ones it answers.
+    profile = Profile(
+        goals="Welder, 8 years in shipyards. Do I need coded welds first, how many years onshore?",
+        role="offshore welding supervisor",
+    )
+    written = [p for p in rec.recommend(profile, k=10) if p.source == "goals"]
+    joined = [p for p in written if ", and how many years onshore" in p.question.text]
+    assert joined, [p.question.text for p in written]
+    assert joined[0].concerns == ("Do I need coded welds first", "how many years onshore?")

@@ -523,12 +523,20 @@ class Recommender:
         similarity = self._state.vectors @ analysis.reading.text.concern_vectors[c]
         nearest = int(np.argmax(np.where(self._state.organisation, -np.inf, similarity)))
         question = Question(id=f"W{n}", text=text, category=self._state.categories[nearest], source="goals")
+        # A question written from both halves of a question the seeker typed ("Do I need coded welds first, and how
+        # many years onshore?") answers the first half's concern too.
+        words = written_from(concern, text)
+        held = [
+            other.text
+            for other in analysis.reading.concerns
+            if other is not concern and other.start < concern.start and other.text in words
+        ]
         return Recommendation(
             question=question,
             score=0.0,
             rank=rank,
             reasons=(_written_reason(concern, text, c in analysis.answered),),
-            concerns=(concern.text,),
+            concerns=(*held, concern.text),
         )
 
     def rank_many(self, profiles: Sequence[Profile]) -> list[list[Recommendation]]:
