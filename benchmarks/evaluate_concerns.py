@@ -153,13 +153,15 @@ def cosine_runs(rec: Recommender, rows: list[dict[str, Any]]) -> tuple[dict[str,
 
 def infoquest_runs(
     encoder: str, rows: list[dict[str, Any]], gold: dict[tuple[str, int], dict[str, int]]
-) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+) -> tuple[dict[str, list[str]], dict[str, list[str]], int]:
     """recommend(k=10) with the concern matcher trained on the other folds' personas: each persona's bank
-    questions, and the concerns (the seeker's spans) its written questions were written for."""
+    questions, the concerns (the seeker's spans) its written questions were written for (one question may answer
+    two), and how many questions it wrote in all."""
     rec = Recommender(encoder=encoder)
     values, labels, keys, fold_of = labelled(Recommender(encoder=encoder, trained=False), rows, gold)
     runs: dict[str, list[str]] = {}
     written: dict[str, list[str]] = {}
+    count = 0
     shipped = rec.trained
     for fold in range(FOLDS):
         train = [i for i, k in enumerate(keys) if fold_of[k[0]] != fold]
@@ -170,7 +172,8 @@ def infoquest_runs(
         for row, picks in zip(test_rows, rec.recommend_many(profiles(test_rows), k=K), strict=True):
             runs[row["id"]] = [p.question.id for p in picks if p.source == "bank"]
             written[row["id"]] = [c for p in picks if p.source == "goals" for c in p.concerns]
-    return runs, written
+            count += sum(p.source == "goals" for p in picks)
+    return runs, written, count
 
 
 #: Bins of the matcher's calibrated relevance for the calibration table (the last bin includes 1.0).
@@ -289,9 +292,9 @@ def main() -> None:
     notes, either_way = {}, {}
 
     def run(name: str, encoder: str) -> None:
-        runs, written = infoquest_runs(encoder, rows, gold)
+        runs, written, count = infoquest_runs(encoder, rows, gold)
         systems[name] = runs
-        notes[name] = sum(len(w) for w in written.values())
+        notes[name] = count
         either_way[name] = answered_either_way(runs, written, rows, gold)
 
     for encoder in ("static", "minilm"):

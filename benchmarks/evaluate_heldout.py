@@ -80,9 +80,10 @@ def evaluate(rows: list[dict[str, Any]], chosen: HeldOutSet) -> tuple[list[str],
     systems["MiniLM cosine on the whole profile"] = cosine
     systems["round-robin over the goal sentences' nearest questions (MiniLM)"] = robin
     written: dict[str, dict[str, list[str]]] = {}
+    counts: dict[str, dict[str, int]] = {}
     for encoder in ("static", "minilm"):
         name = f"**infoquest recommend()**, {encoder} encoder"
-        systems[name], written[name] = recommended(encoder, rows)
+        systems[name], written[name], counts[name] = recommended(encoder, rows)
     table: list[str] = []
     results: dict[str, Any] = {}
     for name, runs in systems.items():
@@ -91,7 +92,7 @@ def evaluate(rows: list[dict[str, Any]], chosen: HeldOutSet) -> tuple[list[str],
         other, other_top = generic_repeat(runs, referral_asks())
         outside = sum(q not in pools[p] for p, picks in runs.items() for q in picks)
         picks = sum(len(p) for p in runs.values())
-        notes = sum(len(w) for w in written.get(name, {}).values())
+        notes = sum(counts.get(name, {}).values())
         bank, wrote, total = answered_either_way(runs, written.get(name, {}), rows, gold)
         results[name] = {
             **score,

@@ -76,14 +76,17 @@ def heldout_profiles(rows: list[dict[str, Any]]) -> list[Profile]:
     return [Profile(goals=r["goals"], role=r["role"]) for r in rows]
 
 
-def recommended(encoder: str, rows: list[dict[str, Any]]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """``recommend(k=10)`` with the shipped models: each seeker's bank questions, and the concerns (the seeker's
-    spans) its written questions were written for."""
+def recommended(
+    encoder: str, rows: list[dict[str, Any]]
+) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, int]]:
+    """``recommend(k=10)`` with the shipped models: each seeker's bank questions, the concerns (the seeker's spans)
+    its written questions were written for (one question may answer two), and how many questions it wrote."""
     sets = Recommender(encoder=encoder).recommend_many(heldout_profiles(rows), k=K)
     pairs = list(zip(rows, sets, strict=True))
     runs = {r["id"]: [p.question.id for p in s if p.source == "bank"] for r, s in pairs}
     written = {r["id"]: [c for p in s if p.source == "goals" for c in p.concerns] for r, s in pairs}
-    return runs, written
+    counts = {r["id"]: sum(p.source == "goals" for p in s) for r, s in pairs}
+    return runs, written, counts
 
 
 def main() -> None:
