@@ -25,7 +25,9 @@ nothing was fitted on them). (Judged written questions and missed concerns did p
 set's in e584379, 4a85555 and ee91df1, the second set's in a1d15b9 and ad432bf, the third set's in 7b10e17, 90a2857 and
 953b4c6, after its first measurement at ee91df1, and the fourth set's in 916e82c and df61467, after its first
 measurement at 953b4c6. The fifth set was first measured at 742547e, and its judged written questions and missed
-concerns prompted da0d013, 204fe5d and 278129d: `results/written.md`. The sixth set was first measured at a1b2a86.)
+concerns prompted da0d013, 204fe5d and 278129d: `results/written.md`. The sixth set was first measured at a1b2a86, and
+its judged written questions prompted e2826a4, a8a89f0 and d7af7c5, whose 24 new pool questions were graded by two
+judges.)
 
 A question a system picks that is not in the pool (the product changed after the pooling) counts as not addressing;
 the table says how many such picks there are. Writes ``results/heldout.md`` and ``results/heldout.json``.
