@@ -529,7 +529,10 @@ class Recommender:
         held = [
             other.text
             for other in analysis.reading.concerns
-            if other is not concern and other.start < concern.start and other.text in words
+            if other is not concern
+            and other.sentence == concern.sentence
+            and other.start < concern.start
+            and other.text in words
         ]
         return Recommendation(
             question=question,

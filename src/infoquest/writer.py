@@ -358,9 +358,8 @@ def _whole_question(concern: Concern) -> str | None:
     # onshore?"); a short second one, asked alone, loses what the first says, so it is asked with it, as typed.
     joined = _JOINED.search(before)
     if not joined and len(concern.text.split()) <= 6 and (comma := re.search(r",\s*$", before)):
-        first = before[: comma.start()]
-        first = first[first.rfind(",") + 1 :].strip()
-        if "," not in before[: comma.start()] and len(first.split()) <= 12 and _QUESTION_WORD.match(_clean(first)):
+        first = before[: comma.start()].strip()
+        if "," not in first and len(first.split()) <= 12 and _QUESTION_WORD.match(_clean(first)):
             return f"{first}, {concern.text}"
     if not joined:
         return None
