@@ -145,9 +145,9 @@ def main() -> None:
             "",
         ]
     lines += [
-        "infoquest runs with its shipped models: no cross-validation is needed, as none of its learned parts saw these "
-        "seekers. A written question counts for the concern it was written from (its span overlaps the marked one by "
-        "at least half the shorter); its quality is judged in `results/written.md`. "
+        "infoquest runs with its shipped models: no cross-validation is needed, as none of its learned parts was "
+        "trained on these seekers. A written question counts for the concerns it was written from (a span that "
+        "overlaps the marked one by at least half the shorter); its quality is judged in `results/written.md`. "
         f"Machine: {machine()}. Run took {time.time() - started:.0f} s.",
         "",
     ]
